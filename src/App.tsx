@@ -1,0 +1,49 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setLang } from './i18n';
+import { hrefFor, ROUTES, useRoute } from './route';
+import { WizardScreen } from './screens/WizardScreen';
+
+const RosterScreen = lazy(() => import('./screens/RosterScreen'));
+const CaseloadScreen = lazy(() => import('./screens/CaseloadScreen'));
+
+export function App() {
+  const { t, i18n } = useTranslation('common');
+  const route = useRoute();
+  const other = i18n.language === 'en' ? 'zh-CN' : 'en';
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <p className="app-name">{t('appName')}</p>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {ROUTES.map((r) => (
+              <li key={r}>
+                <a href={hrefFor(r)} aria-current={route === r ? 'page' : undefined}>
+                  {t(`nav.${r}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <button type="button" className="lang-switch" lang={other} aria-label={t('switchToLabel')} onClick={() => setLang(other)}>
+          {t('switchTo')}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          {route === 'check' && <WizardScreen />}
+          {route === 'caseload' && <CaseloadScreen />}
+          {route === 'roster' && <RosterScreen />}
+        </Suspense>
+      </main>
+      <footer className="app-footer">
+        <p>{t('estimate')}</p>
+        <p>{t('privacy')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+const caseload = {
+  title: 'caseload',
+} as const;
+export default caseload;

@@ -1,0 +1,4 @@
+const result = {
+  title: 'result',
+} as const;
+export default result;

@@ -1,0 +1,4 @@
+const roster = {
+  title: 'roster',
+} as const;
+export default roster;

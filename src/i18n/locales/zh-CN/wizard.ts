@@ -1,0 +1,4 @@
+const wizard = {
+  title: 'wizard',
+} as const;
+export default wizard;
