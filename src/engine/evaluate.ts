@@ -44,6 +44,7 @@ interface Compiled {
   period: ClauseRule<'noticePeriod'> | null;
   waiver: string | null;
   payFrom: string | null;
+  channels: ClauseRule<'channels'> | null;
   firstDate: string;
 }
 
@@ -71,6 +72,7 @@ export function compile(rules: Rules): Compiled {
     period: null,
     waiver: null,
     payFrom: null,
+    channels: null,
     firstDate: rules.instrument.inForceFrom,
   };
   for (const { id, rule } of rules.clauses) {
@@ -113,7 +115,8 @@ export function compile(rules: Rules): Compiled {
         c.payFrom = id;
         break;
       case 'channels':
-        break; // shown in "what happens next"; it decides nothing
+        c.channels = { clause: id, ...rule };
+        break;
     }
   }
   compiledCache.set(rules, c);
@@ -365,5 +368,9 @@ export function evaluate(facts: Facts, options: EvaluateOptions): Result {
     notes: notes(facts, living, care, c),
     total: living.paid + care.paid,
     notice: evaluateNotice(facts, asOf, living, care, c, options.calendar ?? chinaCalendar),
+    apply:
+      c.channels && (stillPossible(living) || stillPossible(care))
+        ? { channels: c.channels.channels, clauses: [c.channels.clause] }
+        : null,
   };
 }

@@ -116,6 +116,8 @@ export interface CoveredResult {
   /** sum of what the two subsidies pay per month */
   total: number;
   notice: NoticeResult;
+  /** where a subsidy may be paid: the ways to apply (TJ-CHANNELS); null when neither can be */
+  apply: { channels: string[]; clauses: string[] } | null;
 }
 
 export interface NotCoveredResult {
