@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import instrument from '../../rules/tianjin/instrument.json';
+import amounts from '../../rules/tianjin/amounts.json';
+import clauses from '../../rules/tianjin/clauses.json';
+import { loadRules, rules, RULES_VERSION } from '../../rules';
+import { compile, evaluate, valueAt } from '../../src/engine';
+import { caseFiles } from './cases.test';
+import { clearFacts } from './clear-facts';
+
+const policy = join(import.meta.dirname, '..', '..', '..', 'shared', 'policy');
+const clausesMd = readFileSync(join(policy, 'CLAUSES.md'), 'utf8');
+const factsMd = readFileSync(join(policy, 'FACTS.md'), 'utf8');
+const article = readFileSync(join(policy, '001_89d468e8ca0ce98e.txt'), 'utf8').replace(/\s+/g, '');
+
+const idsIn = (md: string) => [...new Set([...md.matchAll(/^\| `((?:TJ|NAT)-[A-Z0-9-]+)` \|/gm)].map((m) => m[1]!))];
+const clauseIds = idsIn(clausesMd);
+const factIds = idsIn(factsMd);
+const raw = () => structuredClone({ version: RULES_VERSION, instrument, amounts, clauses });
+const citedByCases = new Set(caseFiles.flatMap(([, f]) => f.cases.flatMap((c) => c.clauses)));
+
+describe('the rules data', () => {
+  it('reads 18 clause ids from CLAUSES.md and 4 fact ids from FACTS.md', () => {
+    expect(clauseIds).toHaveLength(18);
+    expect(factIds).toEqual(['TJ-STD-LIVING-SEVERE', 'TJ-STD-LIVING-OTHER', 'TJ-STD-CARE', 'NAT-PAY-FROM-APPLICATION']);
+  });
+
+  it('passes its zod schema when loaded', () => {
+    expect(() => loadRules(raw())).not.toThrow();
+    expect(rules.instrument.docNo).toBe('津民发〔2023〕23号');
+    expect(rules.instrument.inForceFrom).toBe('2023-08-01');
+  });
+
+  it.each(clauseIds)('encodes clause %s exactly once', (id) => {
+    expect(rules.clauses.filter((c) => c.id === id)).toHaveLength(1);
+  });
+
+  it('encodes no clause that CLAUSES.md does not list', () => {
+    expect(rules.clauses.map((c) => c.id).sort()).toEqual([...clauseIds].sort());
+  });
+
+  it.each(clauseIds)('has a case that covers clause %s', (id) => {
+    expect(citedByCases.has(id)).toBe(true);
+  });
+
+  it('has a case for the payment-start fact NAT-PAY-FROM-APPLICATION', () => {
+    expect(citedByCases.has('NAT-PAY-FROM-APPLICATION')).toBe(true);
+  });
+
+  it.each(rules.clauses.map((c) => [c.id, c.zh] as const))('quotes the article word for word for %s', (_id, zh) => {
+    for (const part of zh.split('……')) expect(article).toContain(part);
+  });
+
+  it.each(['TJ-STD-LIVING-SEVERE', 'TJ-STD-LIVING-OTHER', 'TJ-STD-CARE'] as const)(
+    'keeps %s as a dated, sourced, secondary value whose start date is flagged as an assumption',
+    (id) => {
+      const [first] = rules.amounts[id];
+      expect(first).toMatchObject({ from: '2023-08-01', confidence: 'secondary', fromIsAssumption: true });
+      expect(first!.source.length).toBeGreaterThan(10);
+    },
+  );
+
+  it('refuses amounts whose dates are not in ascending order', () => {
+    const bad = raw();
+    bad.amounts['TJ-STD-CARE'].push({ ...bad.amounts['TJ-STD-CARE'][0]!, from: '2020-01-01' });
+    expect(() => loadRules(bad)).toThrow(/ascending/);
+  });
+
+  it('refuses a clause id used twice', () => {
+    const bad = raw();
+    bad.clauses.push(bad.clauses[0]!);
+    expect(() => loadRules(bad)).toThrow(/unique/);
+  });
+
+  it('refuses a rule that reads a fact field the schema does not have', () => {
+    const bad = raw();
+    const scope = bad.clauses.find((c) => c.id === 'TJ-CARE-SCOPE')!;
+    (scope.rule as { criteria: { field: string; oneOf: unknown[] }[] }).criteria.push({ field: 'age', oneOf: [1] });
+    expect(() => compile(loadRules(bad))).toThrow(/unknown fact field "age"/);
+  });
+});
+
+describe('a new standard is a data change only', () => {
+  const withRaise = () => {
+    const r = raw();
+    r.version = 'test-raise';
+    r.amounts['TJ-STD-LIVING-SEVERE'].push({ ...r.amounts['TJ-STD-LIVING-SEVERE'][0]!, from: '2026-07-01', monthly: 320, fromIsAssumption: false });
+    return loadRules(r);
+  };
+  const person = { ...clearFacts(), hukou: 'tianjin', certificate: 'valid', category: 'physical', grade: 1, household: 'dibao' } as const;
+
+  it('pays 320 元/月 from 2026-07-01 once a 320 entry is appended to the living-severe standard', () => {
+    const r = evaluate(person, { asOf: '2026-07-01', rules: withRaise() });
+    expect(r.covered && r.living.paid).toBe(320);
+    expect(r.rulesVersion).toBe('test-raise');
+  });
+
+  it('still pays 300 元/月 on 2026-06-30, the day before the new standard', () => {
+    const r = evaluate(person, { asOf: '2026-06-30', rules: withRaise() });
+    expect(r.covered && r.living.paid).toBe(300);
+  });
+});
+
+describe('valueAt', () => {
+  const xs = [
+    { from: '2023-08-01', v: 1 },
+    { from: '2025-01-01', v: 2 },
+  ];
+  it('returns nothing before the first date rather than the nearest value', () => expect(valueAt(xs, '2023-07-31')).toBeNull());
+  it('returns the value in force on its first day', () => expect(valueAt(xs, '2025-01-01')?.v).toBe(2));
+  it('keeps a value in force until a later one replaces it', () => expect(valueAt(xs, '2024-12-31')?.v).toBe(1));
+});
