@@ -1,0 +1,280 @@
+/**
+ * Screening a roster given as CSV: one facts record per row → one result row.
+ * Pure (no DOM, no Node APIs): the command-line screener (src/cli/screen.ts) and the in-browser
+ * roster screening (a Web Worker) both build on this file.
+ *
+ * Row numbers are the ones a spreadsheet shows: the header is row 1, the first data row is row 2,
+ * and blank rows keep their number (they are skipped, never reported as errors).
+ */
+import Papa from 'papaparse';
+import { evaluate } from '../engine/evaluate';
+import type { Result, SubsidyResult } from '../engine/types';
+import { FACT_FIELDS, type FactField, type Facts } from './schema';
+import { fieldName, formatIssue, parseFactsCells, type FieldIssue, type Lang } from './parse';
+
+/** Header names of an input CSV: the fact fields of the one facts schema. */
+export const INPUT_COLUMNS: readonly FactField[] = FACT_FIELDS;
+
+/** The result columns appended to every output row. */
+export const RESULT_COLUMNS = [
+  'row',
+  'livingStatus',
+  'livingMonthly',
+  'livingTier',
+  'livingReasons',
+  'careStatus',
+  'careMonthly',
+  'carePayee',
+  'careReasons',
+  'total',
+  'dependsOn',
+  'noticeTrigger',
+  'noticeLastOnTimeDay',
+  'noticeStatus',
+  'noticeHolidayAdjusted',
+  'noticeRequired',
+  'asOf',
+  'rulesVersion',
+  'error',
+] as const;
+export type ResultColumn = (typeof RESULT_COLUMNS)[number];
+
+const RESULT_COLUMN_SET: ReadonlySet<string> = new Set(RESULT_COLUMNS);
+
+/** Joins several values in one cell (clause ids, fields, triggers). */
+export const LIST_SEPARATOR = ';';
+
+// ---------------------------------------------------------------- headers
+
+const HEADER_FIELDS = new Map<string, FactField>();
+for (const f of FACT_FIELDS) {
+  HEADER_FIELDS.set(f.toLowerCase(), f);
+  // the Chinese name of the field, as the messages use it, is accepted as a header too
+  HEADER_FIELDS.set(fieldName(f, 'zh-CN'), f);
+}
+
+const stripBom = (s: string): string => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
+
+/**
+ * The fact field a header cell names: the field name in any letter case, or its Chinese name
+ * (户籍, 残疾等级 …). A leading UTF-8 byte-order mark is ignored. null for any other header.
+ */
+export function headerField(header: string): FactField | null {
+  const h = stripBom(header).trim();
+  return HEADER_FIELDS.get(h) ?? HEADER_FIELDS.get(h.toLowerCase()) ?? null;
+}
+
+/** A result column of an earlier screening (re-screening an output file recomputes them). */
+export const isResultColumn = (header: string): boolean => RESULT_COLUMN_SET.has(stripBom(header).trim());
+
+/** A row whose every cell is empty or white space. */
+export function isBlankRow(cells: readonly (string | undefined)[]): boolean {
+  for (const c of cells) if (c !== undefined && c.trim() !== '') return false;
+  return true;
+}
+
+// ---------------------------------------------------------------- one row
+
+export interface CsvRowOutcome {
+  /** the row number a spreadsheet shows (header = 1) */
+  row: number;
+  /** the row's cells by header, as given */
+  input: Record<string, string>;
+  facts?: Facts;
+  result?: Result;
+  errors: FieldIssue[];
+}
+
+/**
+ * Reads one record (header → cell text) and evaluates it at asOf. Headers may be field names or
+ * their Chinese names. Any other column (a phone number, an address, the result columns of an
+ * earlier screening) is carried through untouched and read by no rule: CsvHeaderInfo.unknownColumns
+ * lists them once per file so a misspelt header is seen. Never throws for bad cells: problems come
+ * back in `errors`, and a row with errors has no result.
+ */
+export function screenRecord(record: Record<string, string>, row: number, asOf: string): CsvRowOutcome {
+  const cells: Record<string, string> = {};
+  for (const key in record) {
+    const f = headerField(key);
+    if (f) cells[f] = record[key] ?? '';
+  }
+  const parsed = parseFactsCells(cells);
+  if (!parsed.ok) return { row, input: record, errors: parsed.issues };
+  return { row, input: record, facts: parsed.facts, result: evaluate(parsed.facts, { asOf }), errors: [] };
+}
+
+/** All problems of a row as one line of text, in the chosen language. */
+export function errorText(errors: FieldIssue[], lang: Lang): string {
+  return errors.map((e) => formatIssue(e, lang)).join(lang === 'zh-CN' ? '；' : '; ');
+}
+
+// ---------------------------------------------------------------- result cells
+
+const join = (xs: readonly string[]): string => xs.join(LIST_SEPARATOR);
+
+function monthly(s: SubsidyResult): string {
+  return String(s.paid);
+}
+
+/**
+ * The result columns for one result (all but `row` and `error`). Statuses, tiers and payees are
+ * the engine's own words; reasons are clause ids; several notice triggers are listed in deadline
+ * order, separated by ';'. Before the rules' start every status is `notCovered`.
+ */
+export function resultCells(r: Result): Record<string, string> {
+  if (!r.covered) {
+    return {
+      livingStatus: 'notCovered',
+      livingMonthly: '',
+      livingTier: '',
+      livingReasons: '',
+      careStatus: 'notCovered',
+      careMonthly: '',
+      carePayee: '',
+      careReasons: '',
+      total: '',
+      dependsOn: '',
+      noticeTrigger: '',
+      noticeLastOnTimeDay: '',
+      noticeStatus: '',
+      noticeHolidayAdjusted: '',
+      noticeRequired: '',
+      asOf: r.asOf,
+      rulesVersion: r.rulesVersion,
+    };
+  }
+  const { living, care, notice } = r;
+  let dependsOn: string[] = living.dependsOn;
+  if (care.dependsOn.length) {
+    dependsOn = [...living.dependsOn];
+    for (const f of care.dependsOn) if (!dependsOn.includes(f)) dependsOn.push(f);
+  }
+  const t = notice.triggers;
+  return {
+    livingStatus: living.status,
+    livingMonthly: monthly(living),
+    livingTier: living.tier,
+    livingReasons: join(living.reasons),
+    careStatus: care.status,
+    careMonthly: monthly(care),
+    carePayee: care.payee,
+    careReasons: join(care.reasons),
+    total: String(r.total),
+    dependsOn: join(dependsOn),
+    noticeTrigger: join(t.map((x) => `${x.trigger}:${x.date}`)),
+    noticeLastOnTimeDay: join(t.map((x) => x.lastOnTimeDay)),
+    noticeStatus: join(t.map((x) => x.status)),
+    noticeHolidayAdjusted: join(t.map((x) => (x.holidayAdjusted ? 'yes' : 'no'))),
+    noticeRequired: t.length ? t[0]!.required : '',
+    asOf: r.asOf,
+    rulesVersion: r.rulesVersion,
+  };
+}
+
+/** Every result column of a screened row, `row` and `error` included. */
+export function outcomeCells(o: CsvRowOutcome, lang: Lang): Record<ResultColumn, string> {
+  const base = o.result ? resultCells(o.result) : {};
+  const out = {} as Record<ResultColumn, string>;
+  for (const c of RESULT_COLUMNS) out[c] = base[c] ?? '';
+  out.row = String(o.row);
+  out.error = o.errors.length ? errorText(o.errors, lang) : '';
+  return out;
+}
+
+// ---------------------------------------------------------------- a whole file, row by row
+
+export interface CsvHeaderInfo {
+  /** header row number (1 unless blank rows come first) */
+  row: number;
+  /** the header cells as given (BOM removed) */
+  headers: string[];
+  /** the fact field each header names, or null */
+  fields: (FactField | null)[];
+  /** headers that are neither a fact field nor a result column: carried through, read by no rule */
+  unknownColumns: string[];
+  /** output columns: the input columns (result columns of an earlier screening dropped) + RESULT_COLUMNS */
+  outputColumns: string[];
+}
+
+/**
+ * Feeds rows of cells (as a CSV reader gives them, header first) and gets screened rows back.
+ * Counts rows the way a spreadsheet numbers them and skips blank rows. Works on any chunking, so
+ * a stream reader (the CLI) and a whole-text reader (a Web Worker) share it.
+ */
+export class CsvScreener {
+  header: CsvHeaderInfo | null = null;
+  /** the number of the last row read (header included) */
+  rowCount = 0;
+  private readonly keep: number[] = [];
+
+  constructor(
+    readonly asOf: string,
+    readonly lang: Lang = 'zh-CN',
+  ) {}
+
+  /** Reads one row of cells; returns its outcome, or null for the header and blank rows. */
+  push(cells: readonly string[]): CsvRowOutcome | null {
+    const row = ++this.rowCount;
+    if (isBlankRow(cells)) return null;
+    if (!this.header) {
+      const headers = cells.map((c, i) => (i === 0 ? stripBom(c) : c).trim());
+      const fields = headers.map(headerField);
+      const unknownColumns = headers.filter((h, i) => h !== '' && !fields[i] && !isResultColumn(h));
+      headers.forEach((h, i) => {
+        if (!isResultColumn(h)) this.keep.push(i);
+      });
+      this.header = { row, headers, fields, unknownColumns, outputColumns: [...this.keep.map((i) => headers[i]!), ...RESULT_COLUMNS] };
+      return null;
+    }
+    const { headers } = this.header;
+    const record: Record<string, string> = {};
+    for (let i = 0; i < headers.length; i++) {
+      const h = headers[i]!;
+      if (h !== '') record[h] = cells[i] ?? '';
+    }
+    return screenRecord(record, row, this.asOf);
+  }
+
+  /** The output row (input cells in their columns, then the result columns) of an outcome. */
+  outputRow(o: CsvRowOutcome): string[] {
+    const h = this.header!;
+    const out: string[] = this.keep.map((i) => o.input[h.headers[i]!] ?? '');
+    const rc = outcomeCells(o, this.lang);
+    for (const c of RESULT_COLUMNS) out.push(rc[c]);
+    return out;
+  }
+
+  /** true when the header names at least one fact field (otherwise this is not a facts CSV). */
+  get hasFactColumns(): boolean {
+    return !!this.header && this.header.fields.some((f) => f !== null);
+  }
+}
+
+/** CSV text of rows, quoted where needed; cells that a spreadsheet would run as formulas are escaped. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return Papa.unparse(rows as string[][], { escapeFormulae: true, newline: '\r\n' });
+}
+
+export interface ScreenedCsv {
+  header: CsvHeaderInfo | null;
+  outcomes: CsvRowOutcome[];
+  /** the output file: header + one row per non-blank data row */
+  csv: string;
+}
+
+/** Screens a whole CSV text at once (for small files and the Web Worker). */
+export function screenCsvText(text: string, asOf: string, lang: Lang = 'zh-CN'): ScreenedCsv {
+  const s = new CsvScreener(asOf, lang);
+  const parsed = Papa.parse<string[]>(stripBom(text), { skipEmptyLines: false });
+  const outcomes: CsvRowOutcome[] = [];
+  const rows: string[][] = [];
+  for (const cells of parsed.data) {
+    const o = s.push(cells);
+    if (o) {
+      outcomes.push(o);
+      rows.push(s.outputRow(o));
+    }
+  }
+  const csv = s.header ? toCsv([s.header.outputColumns, ...rows]) : '';
+  return { header: s.header, outcomes, csv };
+}
