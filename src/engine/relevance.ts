@@ -2,6 +2,7 @@
  * Can an answer still change a conclusion? Pure: tries each possible value of one field through
  * `evaluate` and compares what the result page concludes (statuses, amounts, payee, decisions, notes,
  * and — while a subsidy is still possible — the notice deadlines, waiver and pay-from month).
+ * While a subsidy's status is 'depends', the fields it depends on count too.
  * The wizard uses it as a routing guard, so it never re-implements a rule.
  */
 import { CATEGORY, HOUSEHOLD, HUKOU, CERTIFICATE, NOTICE_FORMS, TRI, type Facts, type FactField } from '../facts/schema';
@@ -47,7 +48,9 @@ export function candidateValues(field: FactField, asOf: string): readonly unknow
 const possible = (s: SubsidyResult) => s.status !== 'notEligible' && s.status !== 'excluded';
 
 function subsidySignature(s: SubsidyResult) {
-  return [s.status, s.paid, s.tier, s.amount?.monthly ?? null, s.payee, s.decisions.map((d) => [d.clause, d.winner, d.chosenMonthly])];
+  // while the status is 'depends', what it depends on is part of the conclusion ("300 元/月 if …")
+  const dependsOn = s.status === 'depends' ? [...s.dependsOn].sort() : [];
+  return [s.status, s.paid, s.tier, s.amount?.monthly ?? null, s.payee, s.decisions.map((d) => [d.clause, d.winner, d.chosenMonthly]), dependsOn];
 }
 
 /** What the result page concludes, as a comparable string. */
