@@ -1,0 +1,78 @@
+/**
+ * Encryption at rest with Web Crypto only (no library): PBKDF2-SHA256 turns the passphrase and a
+ * per-device random salt into a non-extractable AES-GCM-256 key; every write gets a fresh random
+ * 96-bit IV. Wrong passphrase = the GCM tag does not verify = nothing is decrypted or changed.
+ */
+
+/** OWASP 2023 guidance for PBKDF2-HMAC-SHA256. Stored iterations below this are refused (no downgrade). */
+export const MIN_ITERATIONS = 600_000;
+export const DEFAULT_ITERATIONS = 600_000;
+const AAD = new TextEncoder().encode('tj-subsidies-caseload/1');
+
+export interface Sealed {
+  /** base64, 12 bytes */
+  iv: string;
+  /** base64 AES-GCM ciphertext with its 16-byte tag */
+  data: string;
+}
+
+export class WrongPassphraseError extends Error {
+  constructor() {
+    super('wrong passphrase');
+    this.name = 'WrongPassphraseError';
+  }
+}
+
+const subtle = () => globalThis.crypto.subtle;
+
+export function randomBytes(n: number): Uint8Array<ArrayBuffer> {
+  return globalThis.crypto.getRandomValues(new Uint8Array(n));
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+export async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number = DEFAULT_ITERATIONS): Promise<CryptoKey> {
+  if (!Number.isInteger(iterations) || iterations < MIN_ITERATIONS) throw new Error(`PBKDF2 iterations ${iterations} below ${MIN_ITERATIONS}`);
+  const base = await subtle().importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+  return subtle().deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
+}
+
+export async function sealBytes(key: CryptoKey, plain: Uint8Array<ArrayBuffer>): Promise<Sealed> {
+  const iv = randomBytes(12);
+  const ct = await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: AAD }, key, plain);
+  return { iv: toBase64(iv), data: toBase64(new Uint8Array(ct)) };
+}
+
+export async function openBytes(key: CryptoKey, sealed: Sealed): Promise<Uint8Array> {
+  try {
+    const pt = await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: AAD }, key, fromBase64(sealed.data));
+    return new Uint8Array(pt);
+  } catch {
+    // AES-GCM gives one error for a wrong key and for tampered data: the tag did not verify.
+    throw new WrongPassphraseError();
+  }
+}
+
+export const sealJson = (key: CryptoKey, value: unknown): Promise<Sealed> => sealBytes(key, new TextEncoder().encode(JSON.stringify(value)));
+
+export async function openJson(key: CryptoKey, sealed: Sealed): Promise<unknown> {
+  return JSON.parse(new TextDecoder().decode(await openBytes(key, sealed)));
+}
+
+export function isSealed(v: unknown): v is Sealed {
+  return typeof v === 'object' && v !== null && typeof (v as Sealed).iv === 'string' && typeof (v as Sealed).data === 'string';
+}

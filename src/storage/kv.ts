@@ -1,0 +1,36 @@
+/**
+ * The one place the caseload touches device storage. Everything above it works against the `KV`
+ * interface, so unit tests run on an in-memory map and the app on IndexedDB (idb-keyval).
+ */
+import { createStore, del, get, keys, set } from 'idb-keyval';
+
+export interface KV {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+/** IndexedDB database "tj-caseload", object store "vault". */
+export function idbKV(dbName = 'tj-caseload', storeName = 'vault'): KV {
+  let store: ReturnType<typeof createStore> | null = null;
+  const s = () => (store ??= createStore(dbName, storeName));
+  return {
+    get: (k) => get(k, s()),
+    set: (k, v) => set(k, v, s()),
+    del: (k) => del(k, s()),
+    keys: async () => (await keys(s())).map(String),
+  };
+}
+
+/** For tests and for a browser without IndexedDB: values are structured-cloned like IndexedDB does. */
+export function memoryKV(initial: Record<string, unknown> = {}): KV & { map: Map<string, unknown> } {
+  const map = new Map<string, unknown>(Object.entries(initial).map(([k, v]) => [k, structuredClone(v)]));
+  return {
+    map,
+    get: async (k) => structuredClone(map.get(k)),
+    set: async (k, v) => void map.set(k, structuredClone(v)),
+    del: async (k) => void map.delete(k),
+    keys: async () => [...map.keys()],
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * What the caseload stores, its schema version, and the migration from older shapes.
+ * A case = the answers (Facts) + a summary of the result they gave (with the rules version and the
+ * date checked) + free notes. The full result is re-computed from the facts whenever it is shown.
+ */
+import { z } from 'zod';
+import { evaluate } from '../engine/evaluate';
+import type { Result } from '../engine/types';
+import { factsSchema, unknownFacts, type Facts } from '../facts/schema';
+import { parseFactsObject } from '../facts/parse';
+
+export const SCHEMA_VERSION = 1;
+
+const isoDate = z.iso.date();
+const status = z.enum(['paid', 'notEligible', 'excluded', 'otherWins', 'depends']);
+const subsidySummary = z.strictObject({ status, paid: z.number().int().min(0) });
+
+export const checkSummarySchema = z.strictObject({
+  checkedOn: isoDate,
+  rulesVersion: z.string().max(100),
+  covered: z.boolean(),
+  living: subsidySummary.nullable(),
+  care: subsidySummary.nullable(),
+  total: z.number().int().min(0),
+  notice: z
+    .strictObject({
+      triggers: z
+        .array(
+          z.strictObject({
+            trigger: z.enum(['dibao', 'dibaoEdge', 'certified']),
+            date: isoDate,
+            lastOnTimeDay: isoDate,
+            holidayAdjusted: z.boolean(),
+            status: z.enum(['notYetDue', 'overdue', 'givenOnTime', 'givenLate']),
+            required: z.enum(['yes', 'no', 'unknown']),
+          }),
+        )
+        .max(10),
+      noticeGivenOn: isoDate.nullable(),
+      noticeForm: z.string().max(40).nullable(),
+      waiver: z.enum(['notApplicable', 'treatedAsWaived', 'applied']),
+    })
+    .nullable(),
+});
+export type CheckSummary = z.infer<typeof checkSummarySchema>;
+
+export const caseSchema = z.strictObject({
+  id: z.string().min(1).max(100),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  facts: factsSchema,
+  check: checkSummarySchema,
+  /** the check before the latest re-check, when it differed */
+  previous: checkSummarySchema.optional(),
+  notes: z.string().max(20_000),
+});
+export type CaseRecord = z.infer<typeof caseSchema>;
+
+export const caseloadSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  cases: z.array(caseSchema).max(100_000),
+});
+export type Caseload = z.infer<typeof caseloadSchema>;
+
+export const emptyCaseload = (): Caseload => ({ schemaVersion: SCHEMA_VERSION, cases: [] });
+
+export function summarize(result: Result): CheckSummary {
+  if (!result.covered)
+    return { checkedOn: result.asOf, rulesVersion: result.rulesVersion, covered: false, living: null, care: null, total: 0, notice: null };
+  return {
+    checkedOn: result.asOf,
+    rulesVersion: result.rulesVersion,
+    covered: true,
+    living: { status: result.living.status, paid: result.living.paid },
+    care: { status: result.care.status, paid: result.care.paid },
+    total: result.total,
+    notice: {
+      triggers: result.notice.triggers.map((t) => ({
+        trigger: t.trigger,
+        date: t.date,
+        lastOnTimeDay: t.lastOnTimeDay,
+        holidayAdjusted: t.holidayAdjusted,
+        status: t.status,
+        required: t.required,
+      })),
+      noticeGivenOn: result.notice.noticeGivenOn,
+      noticeForm: result.notice.noticeForm,
+      waiver: result.notice.waiver,
+    },
+  };
+}
+
+/** The parts a worker cares about when a re-check changes: each subsidy's status and amount, and the notice. */
+export function comparable(s: CheckSummary) {
+  return {
+    living: s.living,
+    care: s.care,
+    notice: s.notice && { triggers: s.notice.triggers.map((t) => [t.trigger, t.date, t.lastOnTimeDay, t.status, t.required]), waiver: s.notice.waiver },
+  };
+}
+export const summariesDiffer = (a: CheckSummary, b: CheckSummary): boolean => JSON.stringify(comparable(a)) !== JSON.stringify(comparable(b));
+
+export function newId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+export function makeCase(facts: Facts, result: Result, notes = '', now = new Date()): CaseRecord {
+  const at = now.toISOString();
+  return { id: newId(), createdAt: at, updatedAt: at, facts, check: summarize(result), notes };
+}
+
+/** New answers and/or a new check for an existing case; the old check is kept when the result changed. */
+export function recheck(c: CaseRecord, facts: Facts, result: Result, now = new Date()): CaseRecord {
+  const check = summarize(result);
+  const previous = summariesDiffer(c.check, check) ? c.check : c.previous;
+  return { ...c, facts, check, ...(previous ? { previous } : {}), updatedAt: now.toISOString() };
+}
+
+// ------------------------------------------------------------------ migration
+
+/**
+ * Version 0 (the field prototype, no schemaVersion): `{ cases: [{ id, savedAt: epoch ms,
+ * answers: partial facts, outcome: { living, care, total, rulesVersion? }, note? }] }`.
+ */
+const v0Schema = z.object({
+  cases: z.array(
+    z.object({
+      id: z.string().min(1).max(100),
+      savedAt: z.number().int().positive(),
+      answers: z.record(z.string(), z.unknown()),
+      outcome: z.object({ living: status, care: status, total: z.number().int().min(0), rulesVersion: z.string().optional() }).optional(),
+      note: z.string().optional(),
+    }),
+  ),
+});
+
+export type MigrationError = { code: 'newerVersion'; found: number } | { code: 'invalid'; detail: string };
+export type Migrated = { ok: true; caseload: Caseload; from: number } | { ok: false; error: MigrationError };
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function fromV0(raw: z.infer<typeof v0Schema>): Caseload | MigrationError {
+  const cases: CaseRecord[] = [];
+  for (const [i, c] of raw.cases.entries()) {
+    const parsed = parseFactsObject(c.answers);
+    if (!parsed.ok) return { code: 'invalid', detail: `cases[${i}].answers: ${parsed.issues.map((x) => x.field).join(', ')}` };
+    const facts: Facts = { ...unknownFacts(), ...parsed.facts };
+    const checkedOn = isoDay(c.savedAt);
+    // The prototype kept only statuses: re-compute the summary on the day it was saved.
+    const check = summarize(evaluate(facts, { asOf: checkedOn < '2023-08-01' ? '2023-08-01' : checkedOn }));
+    if (c.outcome?.rulesVersion) check.rulesVersion = c.outcome.rulesVersion;
+    const at = new Date(c.savedAt).toISOString();
+    cases.push({ id: c.id, createdAt: at, updatedAt: at, facts, check, notes: c.note ?? '' });
+  }
+  return { schemaVersion: SCHEMA_VERSION, cases };
+}
+
+/** Upgrades any known stored shape to the current one and validates it. Never throws. */
+export function migrate(raw: unknown): Migrated {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: { code: 'invalid', detail: 'not an object' } };
+  const version = (raw as { schemaVersion?: unknown }).schemaVersion;
+  if (version === undefined) {
+    const v0 = v0Schema.safeParse(raw);
+    if (!v0.success) return { ok: false, error: { code: 'invalid', detail: v0.error.issues[0]?.path.join('.') ?? '' } };
+    const up = fromV0(v0.data);
+    if ('code' in up) return { ok: false, error: up };
+    return { ok: true, caseload: up, from: 0 };
+  }
+  if (typeof version === 'number' && version > SCHEMA_VERSION) return { ok: false, error: { code: 'newerVersion', found: version } };
+  const parsed = caseloadSchema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    return { ok: false, error: { code: 'invalid', detail: i ? `${i.path.join('.')}: ${i.message}` : '' } };
+  }
+  const ids = new Set<string>();
+  for (const c of parsed.data.cases) {
+    if (ids.has(c.id)) return { ok: false, error: { code: 'invalid', detail: `duplicate case id ${c.id}` } };
+    ids.add(c.id);
+  }
+  return { ok: true, caseload: parsed.data, from: SCHEMA_VERSION };
+}
