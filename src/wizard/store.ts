@@ -1,0 +1,104 @@
+/**
+ * Keeps the wizard's answers on this device as they are given (localStorage, versioned), so a reload
+ * or a closed tab returns to the same question. Nothing is sent anywhere.
+ */
+import { factsSchema, type Facts } from '../facts/schema';
+import { emptyAnswers, todayLocal, type Answers } from '../machine/answers';
+import { QUESTION_STEPS, relevantSteps, STEP_FIELDS, STEPS, type StepName } from '../machine/steps';
+
+export const WIZARD_KEY = 'tj-subsidies.wizard';
+export const WIZARD_VERSION = 1;
+/** Fired on window when loadIntoWizard/clearWizard change the stored wizard, so a mounted wizard reloads. */
+export const WIZARD_CHANGED_EVENT = 'tj-subsidies.wizard-changed';
+
+export interface SavedWizard {
+  version: typeof WIZARD_VERSION;
+  state: StepName;
+  answers: Answers;
+  trail: StepName[];
+  changing: boolean;
+  caseId?: string;
+}
+
+const partialFacts = factsSchema.partial();
+const isStep = (s: unknown): s is StepName => typeof s === 'string' && (STEPS as readonly string[]).includes(s);
+
+function announce() {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(WIZARD_CHANGED_EVENT));
+}
+
+export function loadSaved(): SavedWizard | null {
+  try {
+    const raw = localStorage.getItem(WIZARD_KEY);
+    if (!raw) return null;
+    const v = JSON.parse(raw) as Partial<SavedWizard> & { answers?: Partial<Answers> };
+    if (v.version !== WIZARD_VERSION || !isStep(v.state)) return null;
+    const facts = partialFacts.safeParse(v.answers?.facts ?? {});
+    const a: Partial<Answers> = v.answers ?? {};
+    const answers: Answers = {
+      ...emptyAnswers(),
+      role: a.role === 'self' || a.role === 'carer' || a.role === 'worker' ? a.role : undefined,
+      noticeGiven: a.noticeGiven === 'yes' || a.noticeGiven === 'no' || a.noticeGiven === 'unknown' ? a.noticeGiven : undefined,
+      applied: a.applied === 'yes' || a.applied === 'no' ? a.applied : undefined,
+      facts: facts.success ? facts.data : {},
+      done: Array.isArray(a.done) ? a.done.filter(isStep) : [],
+    };
+    return {
+      version: WIZARD_VERSION,
+      state: v.state,
+      answers,
+      trail: Array.isArray(v.trail) ? v.trail.filter(isStep) : [],
+      changing: v.changing === true,
+      caseId: typeof v.caseId === 'string' ? v.caseId : undefined,
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function saveWizard(s: Omit<SavedWizard, 'version'>): void {
+  try {
+    localStorage.setItem(WIZARD_KEY, JSON.stringify({ version: WIZARD_VERSION, ...s }));
+  } catch {
+    /* storage full or unavailable: the wizard still works for this visit */
+  }
+}
+
+/** Forget every answer (after the person confirmed "start again"). */
+export function clearWizard(): void {
+  try {
+    localStorage.removeItem(WIZARD_KEY);
+  } catch {
+    /* ignore */
+  }
+  announce();
+}
+
+/** The answers the wizard would hold for these facts (what the pages would show as answered). */
+export function answersFromFacts(facts: Partial<Facts>): Answers {
+  const parsed = partialFacts.safeParse(facts);
+  const f: Partial<Facts> = parsed.success ? parsed.data : {};
+  const done = QUESTION_STEPS.filter((s) => STEP_FIELDS[s].every((field) => f[field] !== undefined));
+  return {
+    ...emptyAnswers(),
+    facts: f,
+    noticeGiven: f.noticeGivenOn ? 'yes' : undefined,
+    applied: f.appliedOn ? 'yes' : undefined,
+    done,
+  };
+}
+
+/** Open saved facts (e.g. a case from the caseload) in the wizard, on "check your answers" or the result. */
+export function loadIntoWizard(facts: Partial<Facts>, opts: { caseId?: string; goTo?: 'check' | 'result' } = {}): void {
+  const answers = answersFromFacts(facts);
+  const goTo = opts.goTo ?? 'check';
+  const path: StepName[] = ['start', ...relevantSteps(answers, todayLocal())];
+  saveWizard({
+    state: goTo,
+    answers,
+    trail: goTo === 'result' ? [...path, 'check'] : path,
+    changing: false,
+    caseId: opts.caseId,
+  });
+  announce();
+}
