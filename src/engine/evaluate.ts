@@ -278,7 +278,7 @@ function evaluateSubsidy(subsidy: Subsidy, facts: Facts, asOf: string, rules: Ru
     payee,
     payeeClause,
     decisions,
-    dependsOn: [...dependsOn],
+    dependsOn: status === 'depends' ? [...dependsOn] : [],
     paid: status === 'paid' && amount ? amount.monthly : 0,
   };
 }
