@@ -6,7 +6,7 @@
  * Rest days come from the maintained `chinese-days` calendar; a date beyond its data is reported as
  * not adjusted, never guessed.
  */
-import { addDays, addMonths, format, isWeekend } from 'date-fns';
+import { addDays, addMonths, isWeekend } from 'date-fns';
 import calendar from 'chinese-days/dist/chinese-days.json';
 
 export interface HolidayCalendar {
@@ -34,7 +34,8 @@ export const chinaCalendar: HolidayCalendar = makeCalendar(calendar);
 export function toDate(iso: string): Date {
   return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 }
-export const toIso = (d: Date): string => format(d, 'yyyy-MM-dd');
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+export const toIso = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 export function covers(cal: HolidayCalendar, iso: string): boolean {
   const y = Number(iso.slice(0, 4));
@@ -56,7 +57,23 @@ export interface PeriodEnd {
   movedBy: number;
 }
 
+/** Deadlines repeat a lot across a roster (few distinct dates): remember them per calendar. */
+const memo = new WeakMap<HolidayCalendar, Map<string, PeriodEnd>>();
+const MEMO_LIMIT = 20_000;
+
 export function lastOnTimeDay(start: string, months: number, cal: HolidayCalendar = chinaCalendar): PeriodEnd {
+  let m = memo.get(cal);
+  if (!m) memo.set(cal, (m = new Map()));
+  const key = `${start}|${months}`;
+  const hit = m.get(key);
+  if (hit) return { ...hit };
+  if (m.size >= MEMO_LIMIT) m.clear();
+  const end = countPeriod(start, months, cal);
+  m.set(key, end);
+  return { ...end };
+}
+
+function countPeriod(start: string, months: number, cal: HolidayCalendar): PeriodEnd {
   // date-fns addMonths keeps the day of month, or takes the month's last day when it has none.
   const end = addMonths(toDate(start), months);
   const periodEnd = toIso(end);
