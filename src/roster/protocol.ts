@@ -1,0 +1,86 @@
+/**
+ * Messages between the roster page and its screening Web Worker. Plain data only (structured
+ * clone); results travel as compact per-row summaries, never as full traces.
+ */
+import type { FieldIssue } from '../facts/parse';
+import type { FactField, Facts } from '../facts/schema';
+import type { NoticeStatus, Result, SubsidyStatus, Tier, TriggerKind } from '../engine/types';
+import type { ColumnMapping } from './mapping';
+
+export type Lang = 'zh-CN' | 'en';
+export type Encoding = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
+
+// ---------------------------------------------------------------- page → worker
+
+export type ToWorker =
+  /** a file's bytes (transferred) or pasted text */
+  | { type: 'load'; job: number; bytes?: ArrayBuffer; text?: string }
+  | { type: 'screen'; job: number; mapping: ColumnMapping; asOf: string }
+  | { type: 'cancel'; job: number }
+  /** the full result of one row, recomputed on demand */
+  | { type: 'detail'; job: number; row: number }
+  /** the screened list as CSV; rows = the row numbers to include (all when absent) */
+  | { type: 'export'; job: number; lang: Lang; rows?: number[] };
+
+// ---------------------------------------------------------------- worker → page
+
+export type RowKind = 'eligible' | 'depends' | 'excluded' | 'notEligible' | 'error';
+export const ROW_KINDS: readonly RowKind[] = ['eligible', 'depends', 'excluded', 'notEligible', 'error'];
+
+export interface SubsidyBrief {
+  status: SubsidyStatus | 'notCovered';
+  /** paid per month (0 unless paid) */
+  paid: number;
+  /** the standard for this person's tier, null when the tier is unknown */
+  monthly: number | null;
+  tier: Tier;
+  /** clause ids that decided the status */
+  reasons: string[];
+}
+
+export interface NoticeBrief {
+  trigger: TriggerKind;
+  date: string;
+  lastOnTimeDay: string;
+  status: NoticeStatus;
+  holidayAdjusted: boolean;
+  required: 'yes' | 'no' | 'unknown';
+}
+
+/** A cell problem with the column it came from (the file's own header). */
+export interface RowError extends FieldIssue {
+  column: string;
+}
+
+export interface RowSummary {
+  /** row number as a spreadsheet shows it (header = 1) */
+  row: number;
+  ref: string;
+  kind: RowKind;
+  living?: SubsidyBrief;
+  care?: SubsidyBrief;
+  total: number;
+  /** fields whose unknown answer keeps a result open */
+  dependsOn: FactField[];
+  /** exclusion clause ids (kind 'excluded') */
+  excludedBy: string[];
+  /** the most pressing notice deadline, if any trigger date was given */
+  notice?: NoticeBrief;
+  errors: RowError[];
+}
+
+export type Counts = Record<RowKind, number> & { rows: number; blank: number; noticeOverdue: number; noticeDue: number };
+
+export const emptyCounts = (): Counts => ({ rows: 0, blank: 0, eligible: 0, depends: 0, excluded: 0, notEligible: 0, error: 0, noticeOverdue: 0, noticeDue: 0 });
+
+export type FromWorker =
+  | { type: 'loaded'; job: number; headers: string[]; headerRow: number; encoding: Encoding; bom: boolean; chars: number }
+  /** the bytes are neither UTF-8 nor GBK, or the file has no header row */
+  | { type: 'loadFailed'; job: number; reason: 'undecodable' | 'empty' }
+  | { type: 'rows'; job: number; rows: RowSummary[] }
+  /** fraction of the text read (0–1) and rows screened so far */
+  | { type: 'progress'; job: number; fraction: number; rows: number }
+  | { type: 'done'; job: number; counts: Counts; ms: number; cancelled: boolean }
+  | { type: 'detail'; job: number; row: number; input: Record<string, string>; facts?: Facts; result?: Result; errors: RowError[] }
+  | { type: 'exported'; job: number; csv: Blob; rows: number }
+  | { type: 'failed'; job: number; message: string };

@@ -1,0 +1,152 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { RESULT_COLUMNS } from '../../src/facts/csv';
+import { RosterCore } from '../../src/roster/core';
+import { decodeBytes } from '../../src/roster/decode';
+import { proposeMapping } from '../../src/roster/mapping';
+import type { FromWorker, RowSummary, ToWorker } from '../../src/roster/protocol';
+
+const GOOD = '天津,有,肢体,一级,低保,否,否,否,否,无,无,无';
+const HEAD = '姓名,户籍,残疾人证,残疾类别,残疾等级,家庭类别,特困,工伤护理费,服刑,孤儿,福利性生活补贴,福利性护理补贴,居家养老护理补贴,新办证日期';
+
+function harness(opts: { chunkSize?: number; onPost?: (m: FromWorker, core: RosterCore) => void } = {}) {
+  const posted: FromWorker[] = [];
+  const core: RosterCore = new RosterCore({
+    post: (m) => {
+      posted.push(m);
+      opts.onPost?.(m, core);
+    },
+    yieldTurn: () => Promise.resolve(),
+    chunkSize: opts.chunkSize,
+  });
+  const send = (m: ToWorker) => core.handle(m);
+  const of = <T extends FromWorker['type']>(t: T) => posted.filter((m): m is Extract<FromWorker, { type: T }> => m.type === t);
+  const rows = () => of('rows').flatMap((m) => m.rows);
+  return { core, posted, send, of, rows };
+}
+
+async function screenText(text: string, h = harness(), asOf = '2025-09-01') {
+  await h.send({ type: 'load', job: 1, text });
+  const loaded = h.of('loaded')[0];
+  if (!loaded) throw new Error('not loaded');
+  await h.send({ type: 'screen', job: 1, mapping: proposeMapping(loaded.headers), asOf });
+  return h;
+}
+
+const byRow = (rows: RowSummary[], row: number) => rows.find((r) => r.row === row)!;
+
+describe('the roster worker core', () => {
+  it('reports the header row and its columns when a text is loaded', async () => {
+    const h = harness();
+    await h.send({ type: 'load', job: 7, text: `\n${HEAD}\n张三,${GOOD},2025-07-01\n` });
+    expect(h.of('loaded')).toEqual([{ type: 'loaded', job: 7, headers: HEAD.split(','), headerRow: 2, encoding: 'utf-8', bom: false, chars: expect.any(Number) }]);
+  });
+
+  it('says a file with no header row is empty', async () => {
+    const h = harness();
+    await h.send({ type: 'load', job: 1, text: '\n\n  \n' });
+    expect(h.of('loadFailed')).toEqual([{ type: 'loadFailed', job: 1, reason: 'empty' }]);
+  });
+
+  it('sorts good rows into lists and numbers bad rows as a spreadsheet does, skipping blank lines', async () => {
+    const text = [HEAD, `张三,${GOOD},2025-07-01`, '', `李四,天津,有,肢体,五级,低保,否,否,否,否,无,无,无,`, `王五,天津,有,翅膀,一级,低保,否,否,否,否,无,无,无,`, `赵六,天津,有,肢体,二级,低保,否,否,否,否,无,无,无,2025-02-30`, `钱七,天津,有,肢体,二级,低保,是,否,否,否,无,无,无,`, `孙八,天津,有,肢体,三级,无,否,否,否,否,无,无,无,`, `周九,天津,有,肢体,三级,不清楚,否,否,否,否,无,无,无,`].join('\r\n');
+    const h = await screenText(text);
+    const rows = h.rows();
+    expect(rows.map((r) => [r.row, r.ref, r.kind])).toEqual([
+      [2, '张三', 'eligible'],
+      [4, '李四', 'error'],
+      [5, '王五', 'error'],
+      [6, '赵六', 'error'],
+      [7, '钱七', 'excluded'],
+      [8, '孙八', 'notEligible'],
+      [9, '周九', 'depends'],
+    ]);
+    expect(byRow(rows, 2)).toMatchObject({ total: 500, living: { status: 'paid', paid: 300 }, care: { status: 'paid', paid: 200 }, notice: { trigger: 'certified', date: '2025-07-01' } });
+    expect(byRow(rows, 4).errors).toEqual([expect.objectContaining({ field: 'grade', column: '残疾等级', value: '五级', code: 'notAllowed' })]);
+    expect(byRow(rows, 5).errors).toEqual([expect.objectContaining({ field: 'category', column: '残疾类别', value: '翅膀' })]);
+    expect(byRow(rows, 6).errors).toEqual([expect.objectContaining({ field: 'certifiedOn', column: '新办证日期', code: 'badDate' })]);
+    expect(byRow(rows, 7).excludedBy).toEqual(['TJ-EXCLUDE-TEKUN']);
+    expect(byRow(rows, 9).dependsOn).toContain('household');
+    const done = h.of('done');
+    expect(done).toHaveLength(1);
+    expect(done[0]).toMatchObject({ cancelled: false, counts: { rows: 7, blank: 1, eligible: 1, error: 3, excluded: 1, notEligible: 1, depends: 1 } });
+  });
+
+  it('posts rows in several batches with rising progress when the text is chunked', async () => {
+    const lines = [HEAD, ...Array.from({ length: 500 }, (_, i) => `p${i},${GOOD},2025-07-01`)];
+    const h = await screenText(lines.join('\n'), harness({ chunkSize: 2000 }));
+    expect(h.of('rows').length).toBeGreaterThan(5);
+    expect(h.rows().map((r) => r.row)).toEqual(Array.from({ length: 500 }, (_, i) => i + 2));
+    const fractions = h.of('progress').map((p) => p.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBe(1);
+  });
+
+  it('stops between chunks when cancelled and says how many rows were screened', async () => {
+    const lines = [HEAD, ...Array.from({ length: 1000 }, (_, i) => `p${i},${GOOD},`)];
+    const h = harness({
+      chunkSize: 2000,
+      onPost: (m, core) => {
+        if (m.type === 'rows' && m.rows.length && m.rows[0]!.row < 50) void core.handle({ type: 'cancel', job: 1 });
+      },
+    });
+    await screenText(lines.join('\n'), h);
+    const done = h.of('done')[0]!;
+    expect(done.cancelled).toBe(true);
+    expect(done.counts.rows).toBeGreaterThan(0);
+    expect(done.counts.rows).toBeLessThan(1000);
+    expect(h.rows()).toHaveLength(done.counts.rows);
+  });
+
+  it('recomputes the full result of one row on demand', async () => {
+    const h = await screenText([HEAD, `张三,${GOOD},2025-07-01`, `李四,天津,有,肢体,五级,低保,否,否,否,否,无,无,无,`].join('\n'));
+    await h.send({ type: 'detail', job: 1, row: 2 });
+    const d = h.of('detail')[0]!;
+    expect(d.input['姓名']).toBe('张三');
+    expect(d.result?.covered && d.result.living.criteria.length).toBeGreaterThan(0);
+    await h.send({ type: 'detail', job: 1, row: 3 });
+    expect(h.of('detail')[1]!.errors[0]).toMatchObject({ column: '残疾等级' });
+    await h.send({ type: 'detail', job: 1, row: 99 });
+    expect(h.of('failed')).toHaveLength(1);
+  });
+
+  it('exports the original columns plus the result columns, with a BOM, bad rows explained in the chosen language', async () => {
+    const h = await screenText([`${HEAD},电话,livingStatus`, `张三,${GOOD},2025-07-01,"138, 0000",paid`, '', `李四,天津,有,肢体,五级,低保,否,否,否,否,无,无,无,,1390000,`].join('\n'));
+    const { csv, rows } = h.core.csvText('zh-CN');
+    expect(rows).toBe(2);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    expect(parsed[0]).toEqual([...HEAD.split(','), '电话', ...RESULT_COLUMNS]);
+    const col = (r: string[], name: string) => r[parsed[0]!.indexOf(name)];
+    expect(col(parsed[1]!, '电话')).toBe('138, 0000');
+    expect(col(parsed[1]!, 'row')).toBe('2');
+    expect(col(parsed[1]!, 'total')).toBe('500');
+    expect(col(parsed[2]!, 'row')).toBe('4');
+    expect(col(parsed[2]!, 'error')).toMatch(/残疾等级.*五级/);
+    expect(h.core.csvText('en').csv).toMatch(/disability grade/);
+    expect(h.core.csvText('zh-CN', [4]).rows).toBe(1);
+  });
+});
+
+describe('reading a file\'s bytes', () => {
+  it('reads UTF-8 with a byte-order mark and says so', () => {
+    const d = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('户籍\n天津')]));
+    expect(d).toEqual({ ok: true, text: '户籍\n天津', encoding: 'utf-8', bom: true });
+  });
+
+  it('falls back to GBK for bytes that are not UTF-8', () => {
+    // 户籍,低保 in GBK
+    const gbk = new Uint8Array([0xbb, 0xa7, 0xbc, 0xae, 0x2c, 0xb5, 0xcd, 0xb1, 0xa3]);
+    expect(decodeBytes(gbk)).toEqual({ ok: true, text: '户籍,低保', encoding: 'gbk', bom: false });
+  });
+
+  it('gives up on bytes that are neither UTF-8 nor GBK', () => {
+    expect(decodeBytes(new Uint8Array([0x81, 0x20, 0xff, 0xff]))).toEqual({ ok: false, reason: 'undecodable' });
+  });
+
+  it('reports an undecodable file through the protocol', async () => {
+    const h = harness();
+    await h.send({ type: 'load', job: 3, bytes: new Uint8Array([0x81, 0x20, 0xff]).buffer });
+    expect(h.of('loadFailed')).toEqual([{ type: 'loadFailed', job: 3, reason: 'undecodable' }]);
+  });
+});
