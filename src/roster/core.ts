@@ -13,7 +13,7 @@ import { errorText, isBlankRow, isResultColumn, RESULT_COLUMNS, resultCells, scr
 import type { Result } from '../engine/types';
 import type { FieldIssue } from '../facts/parse';
 import type { FactField } from '../facts/schema';
-import { decodeBytes } from './decode';
+import { decodeBytes, type Decoded } from './decode';
 import { mappedRecord, type ColumnMapping } from './mapping';
 import { emptyCounts, type Counts, type FromWorker, type NoticeBrief, type RowError, type RowKind, type RowSummary, type SubsidyBrief, type ToWorker } from './protocol';
 
@@ -157,22 +157,15 @@ export class RosterCore {
 
   private load(job: number, bytes?: ArrayBuffer, pasted?: string): void {
     this.screened = null;
-    let text: string;
-    let encoding: FromWorker & { type: 'loaded' } extends { encoding: infer E } ? E : never = 'utf-8';
-    let bom = false;
-    if (bytes) {
-      const d = decodeBytes(bytes);
-      if (!d.ok) {
-        this.loaded = null;
-        this.post({ type: 'loadFailed', job, reason: 'undecodable' });
-        return;
-      }
-      ({ text, encoding, bom } = d);
-    } else {
-      text = pasted ?? '';
-      bom = text.charCodeAt(0) === 0xfeff;
+    const pastedText = pasted ?? '';
+    const d: Decoded = bytes ? decodeBytes(bytes) : { ok: true, text: pastedText, encoding: 'utf-8', bom: pastedText.charCodeAt(0) === 0xfeff };
+    if (!d.ok) {
+      this.loaded = null;
+      this.post({ type: 'loadFailed', job, reason: 'undecodable' });
+      return;
     }
-    text = stripBom(text);
+    const { encoding, bom } = d;
+    const text = stripBom(d.text);
     const header = readHeader(text);
     if (!header) {
       this.loaded = null;

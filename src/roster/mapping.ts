@@ -62,7 +62,7 @@ for (const f of FACT_FIELDS) {
 }
 /** Synonyms of 2+ characters, longest first, for "the header contains the word" matches. */
 const TOO_GENERIC = new Set(['类别', '等级', '级别', '说明', '名字']);
-const CONTAINS = [...EXACT.entries()].filter(([k]) => k.length >= 2 && /[^\x00-\x7f]/.test(k) && !TOO_GENERIC.has(k)).sort((a, b) => b[0].length - a[0].length);
+const CONTAINS = [...EXACT.entries()].filter(([k]) => k.length >= 2 && /[\u3400-\u9fff]/.test(k) && !TOO_GENERIC.has(k)).sort((a, b) => b[0].length - a[0].length);
 
 /** Words naming which date a date column holds, most specific first. */
 const DATE_WORDS: readonly [string, FactField][] = [
