@@ -43,15 +43,17 @@ interface Screened {
 
 const stripBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
 
-/** Finds the header row: the first non-blank row. */
-export function readHeader(text: string): { headers: string[]; headerRow: number } | null {
-  let found: { headers: string[]; headerRow: number } | null = null;
+/** Finds the header row (the first non-blank row) and the first data row after it. */
+export function readHeader(text: string): { headers: string[]; headerRow: number; sample: string[] } | null {
+  let found: { headers: string[]; headerRow: number; sample: string[] } | null = null;
   let row = 0;
   Papa.parse<string[]>(text, {
     step: (r, parser) => {
       row++;
-      if (!isBlankRow(r.data)) {
-        found = { headers: r.data.map((c, i) => (i === 0 ? stripBom(c) : c).trim()), headerRow: row };
+      if (isBlankRow(r.data)) return;
+      if (!found) found = { headers: r.data.map((c, i) => (i === 0 ? stripBom(c) : c).trim()), headerRow: row, sample: [] };
+      else {
+        found.sample = r.data;
         parser.abort();
       }
     },
@@ -172,8 +174,8 @@ export class RosterCore {
       this.post({ type: 'loadFailed', job, reason: 'empty' });
       return;
     }
-    this.loaded = { job, text, ...header };
-    this.post({ type: 'loaded', job, headers: header.headers, headerRow: header.headerRow, encoding, bom, chars: text.length });
+    this.loaded = { job, text, headers: header.headers, headerRow: header.headerRow };
+    this.post({ type: 'loaded', job, headers: header.headers, headerRow: header.headerRow, sample: header.sample, encoding, bom, chars: text.length });
   }
 
   private async screen(job: number, mapping: ColumnMapping, asOf: string): Promise<void> {

@@ -74,7 +74,8 @@ export type Counts = Record<RowKind, number> & { rows: number; blank: number; no
 export const emptyCounts = (): Counts => ({ rows: 0, blank: 0, eligible: 0, depends: 0, excluded: 0, notEligible: 0, error: 0, noticeOverdue: 0, noticeDue: 0 });
 
 export type FromWorker =
-  | { type: 'loaded'; job: number; headers: string[]; headerRow: number; encoding: Encoding; bom: boolean; chars: number }
+  /** sample: the first data row's cells, to help map the columns */
+  | { type: 'loaded'; job: number; headers: string[]; headerRow: number; sample: string[]; encoding: Encoding; bom: boolean; chars: number }
   /** the bytes are neither UTF-8 nor GBK, or the file has no header row */
   | { type: 'loadFailed'; job: number; reason: 'undecodable' | 'empty' }
   | { type: 'rows'; job: number; rows: RowSummary[] }

@@ -39,7 +39,7 @@ describe('the roster worker core', () => {
   it('reports the header row and its columns when a text is loaded', async () => {
     const h = harness();
     await h.send({ type: 'load', job: 7, text: `\n${HEAD}\n张三,${GOOD},2025-07-01\n` });
-    expect(h.of('loaded')).toEqual([{ type: 'loaded', job: 7, headers: HEAD.split(','), headerRow: 2, encoding: 'utf-8', bom: false, chars: expect.any(Number) }]);
+    expect(h.of('loaded')).toEqual([{ type: 'loaded', job: 7, headers: HEAD.split(','), headerRow: 2, sample: ['张三', ...GOOD.split(','), '2025-07-01'], encoding: 'utf-8', bom: false, chars: expect.any(Number) }]);
   });
 
   it('says a file with no header row is empty', async () => {

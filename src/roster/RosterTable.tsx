@@ -1,0 +1,126 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { fieldName, formatIssue } from '../facts/parse';
+import type { Lang, NoticeBrief, RowSummary, SubsidyBrief } from './protocol';
+
+export const PAGE_SIZE = 50;
+
+type T = TFunction<'roster'>;
+
+export function subsidyText(t: T, s: SubsidyBrief | undefined): string {
+  if (!s) return '—';
+  if (s.status === 'paid') return t('subsidy.paid', { amount: s.paid });
+  return t(`subsidy.${s.status}`);
+}
+
+export function whyText(t: T, r: RowSummary, lang: Lang): string[] {
+  const sep = t('listSep');
+  switch (r.kind) {
+    case 'error':
+      return r.errors.map((e) => t('why.error', { column: e.column, text: formatIssue(e, lang) }));
+    case 'depends':
+      return [t('why.depends', { fields: r.dependsOn.map((f) => fieldName(f, lang)).join(sep) })];
+    case 'excluded':
+      return [t('why.excluded', { clauses: r.excludedBy.join(sep) })];
+    default: {
+      const clauses = [...new Set([...(r.living?.reasons ?? []), ...(r.care?.reasons ?? [])])];
+      return clauses.length ? [t('why.reasons', { clauses: clauses.join(sep) })] : [];
+    }
+  }
+}
+
+export function noticeText(t: T, n: NoticeBrief | undefined): string[] {
+  if (!n) return [t('notice.none')];
+  const out: string[] = [
+    t('notice.line', { trigger: t(`notice.trigger.${n.trigger}`), date: n.date, last: n.lastOnTimeDay }),
+    n.required === 'no' ? t('notice.notRequired') : t(`notice.status.${n.status}`),
+  ];
+  if (n.required === 'unknown') out.push(t('notice.requiredUnknown'));
+  if (!n.holidayAdjusted) out.push(t('notice.notAdjusted'));
+  return out;
+}
+
+interface Props {
+  rows: RowSummary[];
+  page: number;
+  label: string;
+  onPage: (p: number) => void;
+  onDetail: (row: number) => void;
+}
+
+/** One page of screened rows as a real table; pages of PAGE_SIZE rows keep 100,000 rows light. */
+export function RosterTable({ rows, page, label, onPage, onDetail }: Props) {
+  const { t, i18n } = useTranslation('roster');
+  const lang = (i18n.language === 'en' ? 'en' : 'zh-CN') as Lang;
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const p = Math.min(page, pages - 1);
+  const shown = rows.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE);
+  if (rows.length === 0) return <p>{t('results.none')}</p>;
+  return (
+    <>
+      <div className="roster-table-wrap" role="region" aria-labelledby="roster-caption" tabIndex={0}>
+        <table className="roster-table">
+          <caption id="roster-caption">{t('results.caption', { label, page: p + 1, pages, count: rows.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('col.row')}</th>
+              <th scope="col">{t('col.ref')}</th>
+              <th scope="col">{t('col.kind')}</th>
+              <th scope="col">{t('col.living')}</th>
+              <th scope="col">{t('col.care')}</th>
+              <th scope="col">{t('col.total')}</th>
+              <th scope="col">{t('col.why')}</th>
+              <th scope="col">{t('col.notice')}</th>
+              <th scope="col">{t('col.detail')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.row} className={`roster-kind-${r.kind}`}>
+                <th scope="row">{r.row}</th>
+                <td>{r.ref}</td>
+                <td>
+                  <span aria-hidden="true" className="roster-icon">
+                    {t(`kindIcon.${r.kind}`)}
+                  </span>{' '}
+                  {t(`kind.${r.kind}`)}
+                </td>
+                <td>{subsidyText(t, r.living)}</td>
+                <td>{subsidyText(t, r.care)}</td>
+                <td>{r.kind === 'error' ? '—' : t('yuan', { amount: r.total })}</td>
+                <td>
+                  {whyText(t, r, lang).map((line, i) => (
+                    <div key={i}>{line}</div>
+                  ))}
+                </td>
+                <td>
+                  {noticeText(t, r.notice).map((line, i) => (
+                    <div key={i} className={i === 1 && r.notice?.status === 'overdue' && r.notice.required !== 'no' ? 'roster-overdue' : undefined}>
+                      {line}
+                    </div>
+                  ))}
+                </td>
+                <td>
+                  <button type="button" className="secondary roster-detail-button" onClick={() => onDetail(r.row)} aria-label={t('detail.button', { row: r.row })}>
+                    {t('col.detail')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <nav className="roster-pages" aria-label={t('results.pagination')}>
+          <button type="button" className="secondary" disabled={p === 0} onClick={() => onPage(p - 1)}>
+            {t('results.prev')}
+          </button>
+          <span>{t('results.pageOf', { page: p + 1, pages })}</span>
+          <button type="button" className="secondary" disabled={p >= pages - 1} onClick={() => onPage(p + 1)}>
+            {t('results.next')}
+          </button>
+        </nav>
+      )}
+    </>
+  );
+}
