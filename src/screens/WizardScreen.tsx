@@ -1,6 +1,136 @@
-import { useTranslation } from 'react-i18next';
+/** The wizard: one page per machine state; answers kept on the device as they are given. */
+import { useActorRef, useSelector } from '@xstate/react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { todayLocal } from '../machine/answers';
+import type { StepName } from '../machine/steps';
+import { wizardMachine } from '../machine/wizard.machine';
+import { loadSaved, saveWizard, WIZARD_CHANGED_EVENT, clearWizard } from '../wizard/store';
+import { useT } from '../steps/ui/useT';
+import type { StepProps } from '../steps/ui/parts';
+import Start from '../steps/start';
+import Hukou from '../steps/hukou';
+import Certificate from '../steps/certificate';
+import Category from '../steps/category';
+import Grade from '../steps/grade';
+import Household from '../steps/household';
+import Exclusions from '../steps/exclusions';
+import Orphan from '../steps/orphan';
+import OrphanInstitution from '../steps/orphanInstitution';
+import InstitutionFunded from '../steps/institutionFunded';
+import WelfareLiving from '../steps/welfareLiving';
+import WelfareLivingAmount from '../steps/welfareLivingAmount';
+import WelfareCare from '../steps/welfareCare';
+import WelfareCareAmount from '../steps/welfareCareAmount';
+import HomeCareNursing from '../steps/homeCareNursing';
+import HomeCareNursingAmount from '../steps/homeCareNursingAmount';
+import Elderly from '../steps/elderly';
+import DibaoSince from '../steps/dibaoSince';
+import DibaoEdgeSince from '../steps/dibaoEdgeSince';
+import CertifiedOn from '../steps/certifiedOn';
+import Notice from '../steps/notice';
+import Applied from '../steps/applied';
+import Check from '../steps/check';
+import { ResultPage } from './result/ResultPage';
+import './wizard/wizard.css';
+
+export const STEP_COMPONENTS: Record<StepName, ComponentType<StepProps>> = {
+  start: Start,
+  hukou: Hukou,
+  certificate: Certificate,
+  category: Category,
+  grade: Grade,
+  household: Household,
+  exclusions: Exclusions,
+  orphan: Orphan,
+  orphanInstitution: OrphanInstitution,
+  institutionFunded: InstitutionFunded,
+  welfareLiving: WelfareLiving,
+  welfareLivingAmount: WelfareLivingAmount,
+  welfareCare: WelfareCare,
+  welfareCareAmount: WelfareCareAmount,
+  homeCareNursing: HomeCareNursing,
+  homeCareNursingAmount: HomeCareNursingAmount,
+  elderly: Elderly,
+  dibaoSince: DibaoSince,
+  dibaoEdgeSince: DibaoEdgeSince,
+  certifiedOn: CertifiedOn,
+  notice: Notice,
+  applied: Applied,
+  check: Check,
+  result: ResultPage,
+};
+
+function Wizard({ onRestart }: { onRestart: () => void }) {
+  const { t } = useT();
+  const [asOf] = useState(todayLocal);
+  const [saved] = useState(loadSaved);
+  const actor = useActorRef(
+    wizardMachine,
+    saved
+      ? {
+          input: { asOf },
+          snapshot: wizardMachine.resolveState({
+            value: saved.state,
+            context: { answers: saved.answers, trail: saved.trail, changing: saved.changing, asOf },
+          }),
+        }
+      : { input: { asOf } },
+  );
+  const state = useSelector(actor, (s) => s.value as StepName);
+  const context = useSelector(actor, (s) => s.context);
+  const caseId = saved?.caseId;
+
+  useEffect(() => {
+    const sub = actor.subscribe((s) => {
+      const c = s.context;
+      saveWizard({ state: s.value as StepName, answers: c.answers, trail: c.trail, changing: c.changing, caseId });
+    });
+    return () => sub.unsubscribe();
+  }, [actor, caseId]);
+
+  // Focus the new page's h1 on every step change (not on first load), and name the page.
+  const first = useRef(true);
+  useEffect(() => {
+    const h1 = document.querySelector<HTMLElement>('main h1');
+    if (h1) document.title = t('wizard:pageTitle', { page: h1.textContent ?? '' });
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    h1?.focus();
+    window.scrollTo?.(0, 0);
+  }, [state, t]);
+
+  const Step = STEP_COMPONENTS[state];
+  return (
+    <div className="wizard" data-step={state}>
+      <Step key={state} answers={context.answers} send={actor.send} asOf={context.asOf} />
+      {state !== 'start' && (
+        <p className="restart-row no-print">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              if (window.confirm(t('wizard:restartConfirm'))) {
+                actor.send({ type: 'RESTART' });
+                onRestart();
+              }
+            }}
+          >
+            {t('wizard:restart')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function WizardScreen() {
-  const { t } = useTranslation('wizard');
-  return <h1 tabIndex={-1}>{t('title')}</h1>;
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const reload = () => setGeneration((g) => g + 1);
+    window.addEventListener(WIZARD_CHANGED_EVENT, reload);
+    return () => window.removeEventListener(WIZARD_CHANGED_EVENT, reload);
+  }, []);
+  return <Wizard key={generation} onRestart={clearWizard} />;
 }

@@ -1,0 +1,328 @@
+/** The result: one card per subsidy with its reasons, choices, what it depends on, deadlines and next steps. */
+import clausesData from '../../../rules/tianjin/clauses.json';
+import { evaluate } from '../../engine';
+import type { AmountInfo, CoveredResult, Criterion, Decision, NoticeTrigger, Subsidy, SubsidyResult } from '../../engine/types';
+import { CATEGORY, CERTIFICATE, HOUSEHOLD, HUKOU, type Facts, type FactField } from '../../facts/schema';
+import { toFacts } from '../../machine/answers';
+import { stepForField } from '../../machine/steps';
+import { ResultActions } from '../ResultActions';
+import { BackLink, type StepProps } from '../../steps/ui/parts';
+import { useT, type TFn } from '../../steps/ui/useT';
+import './result.css';
+
+const CLAUSE_ZH: Record<string, string> = Object.fromEntries((clausesData as { id: string; zh: string }[]).map((c) => [c.id, c.zh]));
+
+const VALUES: Partial<Record<FactField, readonly unknown[]>> = {
+  hukou: HUKOU.filter((v) => v !== 'unknown'),
+  certificate: CERTIFICATE.filter((v) => v !== 'unknown'),
+  category: CATEGORY.filter((v) => v !== 'unknown'),
+  grade: [1, 2, 3, 4],
+  household: HOUSEHOLD.filter((v) => v !== 'unknown'),
+  tekun: ['yes', 'no'],
+  workInjuryCareFee: ['yes', 'no'],
+  inPrison: ['yes', 'no'],
+  orphanGuarantee: ['yes', 'no'],
+  orphanInInstitution: ['yes', 'no'],
+  institutionCareFunded: ['yes', 'no'],
+};
+
+const yuan = (t: TFn, n: number) => t('result:yuanPerMonth', { amount: n });
+
+/** "if 'household' is 'dibaoEdge'", in words, from the question's short name and its option label. */
+function condition(t: TFn, field: FactField, value: unknown): string {
+  const step = stepForField(field) ?? field;
+  const answer = ['welfareLivingAllowances', 'welfareCareAllowances', 'homeCareNursingSubsidy'].includes(field)
+    ? String(value)
+    : t(`wizard:${step}.options.${String(value)}`);
+  return t('result:ifAnswer', { question: t(`wizard:${step}.short`), answer });
+}
+
+function critLabel(t: TFn, c: Criterion): string {
+  if (c.kind === 'scope') return t(`result:crit.${c.fields[0]}`);
+  if (c.clause === 'TJ-ORPHAN-NO-DOUBLE') return t('result:crit.orphanNoDouble');
+  return t(`result:crit.${c.fields[0]}`);
+}
+
+function Clause({ id }: { id: string }) {
+  const { t } = useT();
+  return (
+    <details className="clause">
+      <summary>{t('result:clauseText', { clause: id })}</summary>
+      <p lang="zh-CN">{CLAUSE_ZH[id] ?? id}</p>
+    </details>
+  );
+}
+
+function Amount({ a }: { a: AmountInfo }) {
+  const { t, lang } = useT();
+  return (
+    <p className="source">
+      {t('result:source', { source: lang === 'en' ? a.sourceEn : a.source, published: a.publishedIn })}
+      {a.fromIsAssumption ? ` ${t('result:fromAssumption', { from: a.from })}` : ''}
+    </p>
+  );
+}
+
+/** Outcomes for each value of one unknown field: "300 元/月 if …". */
+function dependsLines(t: TFn, facts: Facts, asOf: string, s: Subsidy, field: FactField): string[] {
+  const values = VALUES[field];
+  if (!values) return [];
+  const groups = new Map<string, string[]>();
+  for (const v of values) {
+    const r = evaluate({ ...facts, [field]: v } as Facts, { asOf });
+    if (!r.covered) continue;
+    const sr = r[s];
+    const outcome = sr.status === 'paid' ? yuan(t, sr.paid) : sr.status === 'depends' ? t('result:status.depends') : t('result:notPaid');
+    groups.set(outcome, [...(groups.get(outcome) ?? []), condition(t, field, v)]);
+  }
+  if (groups.size < 2) return [];
+  return [...groups].map(([outcome, conds]) => t('result:outcomeIf', { condition: conds.join(' / '), outcome }));
+}
+
+/** For a subsidy not paid: each single unmet answer that, changed, would make it paid. */
+function whatIfLines(t: TFn, facts: Facts, asOf: string, s: SubsidyResult): string[] {
+  const out: string[] = [];
+  const unmet = s.criteria.filter((c) => c.outcome === 'notMet' && c.kind === 'scope').flatMap((c) => c.fields);
+  for (const field of unmet) {
+    if (field === 'hukou' || field === 'certificate') continue;
+    for (const v of VALUES[field] ?? []) {
+      if (v === facts[field]) continue;
+      const r = evaluate({ ...facts, [field]: v } as Facts, { asOf });
+      if (r.covered && r[s.subsidy].status === 'paid')
+        out.push(t('result:whatIf', { condition: condition(t, field, v), subsidy: t(`result:subsidy.${s.subsidy}`), amount: r[s.subsidy].paid }));
+    }
+  }
+  return out;
+}
+
+function Decisions({ s, ds }: { s: Subsidy; ds: Decision[] }) {
+  const { t } = useT();
+  if (!ds.length) return null;
+  return (
+    <div className="decisions">
+      <h4>{t('result:decisionsTitle')}</h4>
+      {ds.map((d) => {
+        const other = t(`result:decision.other.${d.field}`);
+        const sub = t(`result:subsidy.${s}`);
+        return (
+          <div key={d.clause + d.field} className="decision">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('result:decision.option')}</th>
+                  <th scope="col">{t('result:decision.monthly')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{sub}</th>
+                  <td>{d.subsidyMonthly === null ? t('result:decision.unknownAmount') : yuan(t, d.subsidyMonthly)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{other}</th>
+                  <td>{d.otherMonthly === null ? t('result:decision.unknownAmount') : yuan(t, d.otherMonthly)}</td>
+                </tr>
+              </tbody>
+            </table>
+            <p>
+              <strong>{t(`result:decision.winner.${d.winner}`, { subsidy: sub, other })}</strong> {t('result:decision.meaning')} ({d.clause})
+            </p>
+            <Clause id={d.clause} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: string; send: StepProps['send'] }) {
+  const { t } = useT();
+  const depends = s.status === 'depends' ? s.dependsOn.map((f) => ({ f, lines: dependsLines(t, facts, asOf, s.subsidy, f) })) : [];
+  const whatIf = s.status === 'notEligible' ? whatIfLines(t, facts, asOf, s) : [];
+  const noCert = s.criteria.some((c) => c.fields.includes('certificate') && c.outcome !== 'met');
+  const notTianjin = s.criteria.some((c) => c.fields.includes('hukou') && c.outcome === 'notMet');
+  return (
+    <section className={`card status-${s.status}`} aria-labelledby={`card-${s.subsidy}`}>
+      <h2 id={`card-${s.subsidy}`}>{t(`result:subsidy.${s.subsidy}`)}</h2>
+      <p className="status">
+        <span className="icon" aria-hidden="true">
+          {t(`result:statusIcon.${s.status}`)}
+        </span>{' '}
+        <strong>{t(`result:status.${s.status}`)}</strong>
+        {s.status === 'paid' && <span className="paid"> — {t('result:paidLabel')}：{yuan(t, s.paid)}</span>}
+      </p>
+      <dl className="facts-list">
+        <div>
+          <dt>{t('result:amountLabel')}</dt>
+          <dd>
+            {s.amount
+              ? yuan(t, s.amount.monthly)
+              : t('result:possibleAmounts', { list: s.possibleAmounts.map((a) => yuan(t, a.monthly)).join(' / ') })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('result:tierLabel')}</dt>
+          <dd>
+            {t(`result:tier.${s.tier}`)} <span className="small">{t('result:tierNote')}</span>
+          </dd>
+        </div>
+        {s.status !== 'notEligible' && s.status !== 'excluded' && (
+          <div>
+            <dt>{t('result:payeeLabel')}</dt>
+            <dd>
+              {t(`result:payee.${s.payee}`)}
+              {s.payeeClause ? ` (${s.payeeClause})` : ''}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {(s.amount ?? s.possibleAmounts[0]) && <Amount a={(s.amount ?? s.possibleAmounts[0])!} />}
+      {s.status === 'excluded' && <p>{t('result:excludedWhy', { clause: s.reasons.join(', ') })}</p>}
+      <Decisions s={s.subsidy} ds={s.decisions} />
+      {depends.length > 0 && (
+        <div className="depends">
+          <h3>{t('result:dependsTitle')}</h3>
+          <p>{t('result:dependsIntro')}</p>
+          <ul>
+            {depends.map(({ f, lines }) => {
+              const step = stepForField(f);
+              return (
+                <li key={f}>
+                  {lines.length > 0 && (
+                    <ul>
+                      {lines.map((l) => (
+                        <li key={l}>{l}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {step && (
+                    <button type="button" className="link no-print" onClick={() => send({ type: 'CHANGE', step })}>
+                      {t('result:settle', { question: t(`wizard:${step}.short`) })}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      {(whatIf.length > 0 || (s.status === 'notEligible' && (noCert || notTianjin))) && (
+        <div className="what-if">
+          <h3>{t('result:whatIfTitle')}</h3>
+          {noCert && <p>{t('result:getCertificate')}</p>}
+          {notTianjin && <p>{t('result:hukouOnly')}</p>}
+          {whatIf.length > 0 && (
+            <ul>
+              {whatIf.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <details className="criteria">
+        <summary>{t('result:criteriaTitle')}</summary>
+        <ul className="criteria-list">
+          {s.criteria.map((c, i) => (
+            <li key={i} className={`crit-${c.outcome}`}>
+              <span className="icon" aria-hidden="true">
+                {t(`result:outcomeIcon.${c.outcome}`)}
+              </span>{' '}
+              <strong>{t(`result:outcome.${c.outcome}`)}</strong>：{critLabel(t, c)} <span className="clause-id">({c.clause})</span>
+              <Clause id={c.clause} />
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
+
+function Notice({ r }: { r: CoveredResult }) {
+  const { t } = useT();
+  const n = r.notice;
+  const trig = (x: NoticeTrigger) => (
+    <li key={x.trigger}>
+      <strong>{t(`result:trigger.${x.trigger}`, { date: x.date })}</strong> — {t(`result:office.${x.office}`)}
+      <br />
+      {t('result:deadline', { date: x.lastOnTimeDay })} <strong>{t(`result:noticeStatus.${x.status}`)}</strong> {t(`result:noticeRequired.${x.required}`)}
+      {x.movedBy > 0 && <> {t('result:holidayMoved', { end: x.periodEnd, days: x.movedBy })}</>}
+      {!x.holidayAdjusted && <> {t('result:notHolidayAdjusted')}</>}
+      {x.beforeRules && <> {t('result:beforeRules')}</>}
+    </li>
+  );
+  return (
+    <section aria-labelledby="notice-title" className="notice">
+      <h2 id="notice-title">{t('result:noticeTitle')}</h2>
+      <p>{t('result:noticeIntro', { clause: 'TJ-NOTIFY-3M' })}</p>
+      {n.triggers.length ? <ul>{n.triggers.map(trig)}</ul> : <p>{t('result:noTriggers')}</p>}
+      {n.waiver === 'treatedAsWaived' && <p>{t('result:waiver.treatedAsWaived', { clause: 'TJ-NOTIFY-WAIVER', reapply: 'TJ-REAPPLY' })}</p>}
+      {n.waiver === 'applied' && <p>{t('result:waiver.applied')}</p>}
+      <p>{t(`result:payFrom.${n.payFrom.basis}`, { month: n.payFrom.month })}</p>
+    </section>
+  );
+}
+
+export function ResultPage({ answers, send, asOf }: StepProps) {
+  const { t } = useT();
+  const facts = toFacts(answers);
+  const r = evaluate(facts, { asOf });
+  if (!r.covered)
+    return (
+      <>
+        <h1 tabIndex={-1}>{t('result:h1')}</h1>
+        <p>{t('result:notCovered', { date: r.coveredFrom })}</p>
+      </>
+    );
+  const anyDepends = r.living.status === 'depends' || r.care.status === 'depends';
+  return (
+    <div className="result">
+      <BackLink send={send} />
+      <h1 tabIndex={-1}>{t('result:h1')}</h1>
+      <p className="estimate">
+        <strong>{t('result:estimate')}</strong>
+      </p>
+      <p className="total">{t('result:total', { amount: r.total })}</p>
+      {anyDepends && <p>{t('result:totalDepends')}</p>}
+      <p className="small">{t('result:asOf', { date: r.asOf, instrument: r.instrument })}</p>
+      <Card s={r.living} facts={facts} asOf={asOf} send={send} />
+      <Card s={r.care} facts={facts} asOf={asOf} send={send} />
+      {r.notes.length > 0 && (
+        <section aria-labelledby="notes-title">
+          <h2 id="notes-title">{t('result:notesTitle')}</h2>
+          <ul>
+            {r.notes.map((n) => (
+              <li key={n.clause}>{t(`result:note.${n.kind}`, { clause: n.clause })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <Notice r={r} />
+      <section aria-labelledby="next-title">
+        <h2 id="next-title">{t('result:nextTitle')}</h2>
+        <p>{t('result:next.where')}</p>
+        <p>{t('result:next.channels', { clause: 'TJ-CHANNELS' })}</p>
+        <p>{t('result:next.bringTitle')}</p>
+        <ul>
+          <li>{t('result:next.bring1')}</li>
+          <li>{t('result:next.bring2')}</li>
+          <li>{t('result:next.bring3')}</li>
+          <li>{t('result:next.bring4')}</li>
+        </ul>
+        <p>{t('result:next.process')}</p>
+      </section>
+      <p className="estimate">
+        <strong>{t('result:estimate')}</strong>
+      </p>
+      <div className="result-buttons no-print">
+        <button type="button" onClick={() => window.print()}>
+          {t('result:actions.print')}
+        </button>
+        <button type="button" className="secondary" onClick={() => send({ type: 'BACK' })}>
+          {t('result:actions.change')}
+        </button>
+      </div>
+      <ResultActions facts={facts} result={r} />
+    </div>
+  );
+}

@@ -1,0 +1,271 @@
+/** The kinds of question page; each step file picks one and names its fields. */
+import { useState } from 'react';
+import type { Allowances, Facts, FactField, Tri } from '../../facts/schema';
+import { NOTICE_FORMS, TRI } from '../../facts/schema';
+import type { QuestionStep } from '../../machine/steps';
+import { ErrorMessage, QuestionPage, Radios, roleOf, type FieldError, type StepProps } from './parts';
+import { useT, type TFn } from './useT';
+
+const q = (t: TFn, key: string, p: StepProps) => t(`wizard:${key}.q`, { context: roleOf(p.answers) });
+const opts = (t: TFn, step: string, values: readonly (string | number)[]) => values.map((v) => ({ value: String(v), label: t(`wizard:${step}.options.${v}`) }));
+
+/** One question, one set of radios, one fact field. */
+export function ChoiceStep(p: StepProps & { step: QuestionStep; field: FactField; values: readonly (string | number)[] }) {
+  const { t } = useT();
+  const current = p.answers.facts[p.field];
+  const [value, setValue] = useState<string | undefined>(current === undefined ? undefined : String(current));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const firstId = `${p.field}-${p.values[0]}`;
+  const submit = () => {
+    if (value === undefined) return setErrors([{ id: firstId, message: t('wizard:errors.choose') }]);
+    const typed = p.values.find((v) => String(v) === value);
+    p.send({ type: 'NEXT', patch: { facts: { [p.field]: typed } as Partial<Facts> } });
+  };
+  return (
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+      <Radios name={p.field} legend={q(t, p.step, p)} legendIsH1 options={opts(t, p.step, p.values)} value={value} onChange={setValue} error={errors[0]?.message} />
+    </QuestionPage>
+  );
+}
+
+/** Several yes / no / not sure questions on one page (the three exclusions; the two older-people allowances). */
+export function TriGroupStep(p: StepProps & { step: QuestionStep; fields: readonly FactField[] }) {
+  const { t } = useT();
+  const [values, setValues] = useState<Partial<Record<FactField, string>>>(() =>
+    Object.fromEntries(p.fields.map((f) => [f, p.answers.facts[f] as string | undefined]).filter(([, v]) => v !== undefined)),
+  );
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const submit = () => {
+    const missing = p.fields.filter((f) => !values[f]);
+    if (missing.length) return setErrors(missing.map((f) => ({ id: `${f}-yes`, message: `${t(`wizard:${p.step}.${f}.q`, { context: roleOf(p.answers) })} ${t('wizard:errors.choose')}` })));
+    p.send({ type: 'NEXT', patch: { facts: values as Partial<Facts> } });
+  };
+  return (
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+      <h1 tabIndex={-1}>{t(`wizard:${p.step}.h1`)}</h1>
+      {p.fields.map((f) => (
+        <Radios
+          key={f}
+          name={f}
+          legend={t(`wizard:${p.step}.${f}.q`, { context: roleOf(p.answers) })}
+          options={opts(t, p.step, TRI)}
+          value={values[f]}
+          onChange={(v) => setValues((s) => ({ ...s, [f]: v }))}
+          error={errors.find((e) => e.id === `${f}-yes`) ? t('wizard:errors.choose') : undefined}
+        />
+      ))}
+    </QuestionPage>
+  );
+}
+
+/** "Do you receive X?" — no gives [], not sure gives 'unknown', yes asks the amount on the next page. */
+export function ReceivesStep(p: StepProps & { step: QuestionStep; field: 'welfareLivingAllowances' | 'welfareCareAllowances' | 'homeCareNursingSubsidy' }) {
+  const { t } = useT();
+  const cur = p.answers.facts[p.field] as Allowances | undefined;
+  const initial: Tri | undefined = cur === undefined ? undefined : cur === 'unknown' ? 'unknown' : cur.length ? 'yes' : 'no';
+  const [value, setValue] = useState<string | undefined>(initial);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const submit = () => {
+    if (!value) return setErrors([{ id: `${p.field}-yes`, message: t('wizard:errors.choose') }]);
+    const next: Allowances = value === 'no' ? [] : value === 'unknown' ? 'unknown' : Array.isArray(cur) && cur.length ? cur : ['unknown'];
+    p.send({ type: 'NEXT', patch: { facts: { [p.field]: next } } });
+  };
+  return (
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+      <Radios name={p.field} legend={q(t, p.step, p)} legendIsH1 options={opts(t, p.step, TRI)} value={value} onChange={setValue} error={errors[0]?.message} />
+    </QuestionPage>
+  );
+}
+
+/** "How much a month?" in whole yuan, or not sure. */
+export function AmountStep(p: StepProps & { step: QuestionStep; field: 'welfareLivingAllowances' | 'welfareCareAllowances' | 'homeCareNursingSubsidy' }) {
+  const { t } = useT();
+  const cur = p.answers.facts[p.field];
+  const first = Array.isArray(cur) ? cur[0] : undefined;
+  const [text, setText] = useState(typeof first === 'number' ? String(first) : '');
+  const [notSure, setNotSure] = useState(first === 'unknown' && p.answers.done.includes(p.step));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const id = `${p.field}-amount`;
+  const submit = () => {
+    if (notSure) return p.send({ type: 'NEXT', patch: { facts: { [p.field]: ['unknown'] } } });
+    const clean = text.trim().replace(/[,，\s]/g, '').replace(/元$/, '');
+    const n = Number(clean);
+    if (!/^\d+$/.test(clean) || n < 1 || n > 1_000_000) return setErrors([{ id, message: t('wizard:errors.amount') }]);
+    p.send({ type: 'NEXT', patch: { facts: { [p.field]: [n] } } });
+  };
+  const err = errors[0]?.message;
+  return (
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+      <div className={`form-group${err ? ' has-error' : ''}`}>
+        <h1 tabIndex={-1}>
+          <label htmlFor={id}>{q(t, p.step, p)}</label>
+        </h1>
+        <p className="hint" id={`${id}-hint`}>
+          {t('wizard:amount.label')}. {t('wizard:amount.hint')}
+        </p>
+        <ErrorMessage id={`${id}-error`} message={err} />
+        <div className="amount-row">
+          <input
+            id={id}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            className="input-amount"
+            value={text}
+            disabled={notSure}
+            aria-invalid={err ? true : undefined}
+            aria-describedby={`${id}-hint${err ? ` ${id}-error` : ''}`}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <span className="unit">{t('wizard:amount.unit')}</span>
+        </div>
+        <div className="checkbox">
+          <input type="checkbox" id={`${id}-unknown`} checked={notSure} onChange={(e) => setNotSure(e.target.checked)} />
+          <label htmlFor={`${id}-unknown`}>{t('wizard:amount.notSure')}</label>
+        </div>
+      </div>
+    </QuestionPage>
+  );
+}
+
+/** Checks a typed or picked date: a full ISO date, not after today, not before 1950. */
+export function dateError(t: TFn, value: string, asOf: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return t('wizard:errors.date');
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return t('wizard:errors.date');
+  if (value > asOf) return t('wizard:errors.dateFuture');
+  if (value < '1950-01-01') return t('wizard:errors.dateTooEarly');
+  return null;
+}
+
+function DateField(props: { id: string; label: string; labelIsH1?: boolean; value: string; onChange: (v: string) => void; error?: string; asOf: string; disabled?: boolean }) {
+  const { t } = useT();
+  const { id, label, labelIsH1, error } = props;
+  const labelEl = <label htmlFor={id}>{label}</label>;
+  return (
+    <div className={`form-group${error ? ' has-error' : ''}`}>
+      {labelIsH1 ? <h1 tabIndex={-1}>{labelEl}</h1> : <p className="label-q">{labelEl}</p>}
+      <p className="hint" id={`${id}-hint`}>
+        {t('wizard:date.hint')}
+      </p>
+      <ErrorMessage id={`${id}-error`} message={error} />
+      <input
+        id={id}
+        type="date"
+        min="1950-01-01"
+        max={props.asOf}
+        value={props.value}
+        disabled={props.disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+/** A date question (when did the household enter 低保, when was the certificate issued), or not sure. */
+export function DateStep(p: StepProps & { step: QuestionStep; field: 'dibaoSince' | 'dibaoEdgeSince' | 'certifiedOn' }) {
+  const { t } = useT();
+  const [value, setValue] = useState(p.answers.facts[p.field] ?? '');
+  const [notSure, setNotSure] = useState(!p.answers.facts[p.field] && p.answers.done.includes(p.step));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const id = p.field;
+  const submit = () => {
+    if (notSure) return p.send({ type: 'NEXT', patch: { unset: [p.field] } });
+    const e = dateError(t, value, p.asOf);
+    if (e) return setErrors([{ id, message: e }]);
+    p.send({ type: 'NEXT', patch: { facts: { [p.field]: value } } });
+  };
+  return (
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+      <DateField id={id} label={q(t, p.step, p)} labelIsH1 value={value} onChange={setValue} error={errors[0]?.message} asOf={p.asOf} disabled={notSure} />
+      <div className="checkbox">
+        <input type="checkbox" id={`${id}-unknown`} checked={notSure} onChange={(e) => setNotSure(e.target.checked)} />
+        <label htmlFor={`${id}-unknown`}>{t('wizard:date.notSure')}</label>
+      </div>
+    </QuestionPage>
+  );
+}
+
+/** Was proactive notice given? Yes reveals its date and (optionally) its form. */
+export function NoticeStep(p: StepProps) {
+  const { t } = useT();
+  const [given, setGiven] = useState<string | undefined>(p.answers.noticeGiven);
+  const [date, setDate] = useState(p.answers.facts.noticeGivenOn ?? '');
+  const [form, setForm] = useState<string | undefined>(p.answers.facts.noticeForm);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const submit = () => {
+    if (!given) return setErrors([{ id: 'noticeGiven-yes', message: t('wizard:errors.choose') }]);
+    if (given !== 'yes') return p.send({ type: 'NEXT', patch: { noticeGiven: given as Tri, unset: ['noticeGivenOn', 'noticeForm'] } });
+    const e = dateError(t, date, p.asOf);
+    if (e) return setErrors([{ id: 'noticeGivenOn', message: e }]);
+    p.send({
+      type: 'NEXT',
+      patch: { noticeGiven: 'yes', facts: { noticeGivenOn: date, ...(form ? { noticeForm: form as Facts['noticeForm'] } : {}) }, unset: form ? [] : ['noticeForm'] },
+    });
+  };
+  const dateErr = errors.find((e) => e.id === 'noticeGivenOn')?.message;
+  return (
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t('wizard:notice.why')}>
+      <Radios
+        name="noticeGiven"
+        legend={q(t, 'notice', p)}
+        legendIsH1
+        options={opts(t, 'notice', TRI)}
+        value={given}
+        onChange={setGiven}
+        error={errors.find((e) => e.id === 'noticeGiven-yes')?.message}
+        reveal={{
+          yes: (
+            <>
+              <DateField id="noticeGivenOn" label={t('wizard:notice.dateLabel')} value={date} onChange={setDate} error={dateErr} asOf={p.asOf} />
+              <Radios
+                name="noticeForm"
+                legend={t('wizard:notice.formLegend')}
+                options={NOTICE_FORMS.map((f) => ({ value: f, label: t(`wizard:notice.forms.${f}`) }))}
+                value={form}
+                onChange={setForm}
+              />
+            </>
+          ),
+        }}
+      />
+    </QuestionPage>
+  );
+}
+
+/** Has the person applied? Yes reveals the date of application. */
+export function AppliedStep(p: StepProps) {
+  const { t } = useT();
+  const [applied, setApplied] = useState<string | undefined>(p.answers.applied);
+  const [date, setDate] = useState(p.answers.facts.appliedOn ?? '');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const submit = () => {
+    if (!applied) return setErrors([{ id: 'applied-yes', message: t('wizard:errors.choose') }]);
+    if (applied === 'no') return p.send({ type: 'NEXT', patch: { applied: 'no', unset: ['appliedOn'] } });
+    const e = dateError(t, date, p.asOf);
+    if (e) return setErrors([{ id: 'appliedOn', message: e }]);
+    p.send({ type: 'NEXT', patch: { applied: 'yes', facts: { appliedOn: date } } });
+  };
+  return (
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t('wizard:applied.why')}>
+      <Radios
+        name="applied"
+        legend={q(t, 'applied', p)}
+        legendIsH1
+        options={opts(t, 'applied', ['yes', 'no'])}
+        value={applied}
+        onChange={setApplied}
+        error={errors.find((e) => e.id === 'applied-yes')?.message}
+        reveal={{
+          yes: (
+            <DateField id="appliedOn" label={t('wizard:applied.dateLabel')} value={date} onChange={setDate} error={errors.find((e) => e.id === 'appliedOn')?.message} asOf={p.asOf} />
+          ),
+        }}
+      />
+    </QuestionPage>
+  );
+}
+
+export { ErrorMessage };
