@@ -47,7 +47,7 @@ async function screenJson(text: string, o: Options, m: Messages): Promise<Counts
   }
   if (typeof data !== 'object' || data === null) throw new ReadFailure(m.notRecords);
   const many = Array.isArray(data);
-  const records: unknown[] = many ? data : [data];
+  const records: unknown[] = Array.isArray(data) ? data : [data];
   const counts: Counts = { ok: 0, bad: 0 };
   const items: string[] = [];
   records.forEach((rec, index) => {
@@ -96,7 +96,9 @@ function screenCsv(text: AsyncGenerator<string>, head: string, o: Options, m: Me
           if (wasHeader && s.header) {
             if (!s.hasFactColumns) {
               failure = new ReadFailure(m.notFactsCsv(s.header.headers.join(', ').slice(0, 300)));
+              reject(failure);
               parser.abort();
+              input.destroy();
               return;
             }
             writeHeader();
@@ -111,7 +113,7 @@ function screenCsv(text: AsyncGenerator<string>, head: string, o: Options, m: Me
         if (rows.length) out(toCsv(rows) + '\r\n');
       },
       complete() {
-        if (failure) return reject(failure);
+        if (failure) return;
         writeHeader();
         if (counts.bad > MAX_LISTED) err(m.moreErrors(counts.bad - MAX_LISTED));
         resolve(counts);

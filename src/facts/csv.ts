@@ -93,14 +93,97 @@ export interface CsvRowOutcome {
  * back in `errors`, and a row with errors has no result.
  */
 export function screenRecord(record: Record<string, string>, row: number, asOf: string): CsvRowOutcome {
-  const cells: Record<string, string> = {};
+  const cells: Partial<Record<FactField, string>> = {};
   for (const key in record) {
     const f = headerField(key);
     if (f) cells[f] = record[key] ?? '';
   }
-  const parsed = parseFactsCells(cells);
-  if (!parsed.ok) return { row, input: record, errors: parsed.issues };
-  return { row, input: record, facts: parsed.facts, result: evaluate(parsed.facts, { asOf }), errors: [] };
+  return screenCells(cells, record, row, asOf);
+}
+
+function screenCells(cells: Partial<Record<FactField, string>>, input: Record<string, string>, row: number, asOf: string): CsvRowOutcome {
+  const read = readFactsCells(cells);
+  if (read.errors) return { row, input, errors: read.errors };
+  return { row, input, facts: read.facts, result: evaluate(read.facts, { asOf }), errors: [] };
+}
+
+// ---------------------------------------------------------------- reading cells, fast
+
+/**
+ * What one cell reads as: parseFactsCells() (the one reader of cell words) decides it, once per
+ * distinct (field, text); rosters repeat the same few words, so a row is mostly cache hits.
+ * Each cell is read independently of the others, so reading cell by cell gives the same facts
+ * as reading the whole row at once (a test checks this).
+ */
+type CellReading = { ok: true; value: Facts[FactField] } | { ok: false; issues: FieldIssue[] };
+
+const MAX_CACHED_PER_FIELD = 4096;
+type CellCache = Map<string, CellReading>;
+const cellCache = new Map<FactField, CellCache>(FACT_FIELDS.map((f) => [f, new Map()]));
+
+function readCell(f: FactField, text: string, cache: CellCache = cellCache.get(f)!): CellReading {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const parsed = parseFactsCells({ [f]: text });
+  let reading: CellReading;
+  if (parsed.ok) {
+    const value = parsed.facts[f];
+    reading = { ok: true, value: Array.isArray(value) ? (Object.freeze(value) as Facts[FactField]) : value };
+  } else reading = { ok: false, issues: parsed.issues };
+  if (cache.size < MAX_CACHED_PER_FIELD) cache.set(text, reading);
+  return reading;
+}
+
+/**
+ * Facts with every answer 'unknown' (= unknownFacts()) and every optional field present but
+ * undefined, written as one literal so that building it is cheap and all facts read from a file
+ * share one object shape. The type makes a new schema field a compile error here.
+ */
+export function blankFacts(): Facts {
+  const f: Record<FactField, Facts[FactField]> = {
+    ref: undefined,
+    hukou: 'unknown',
+    certificate: 'unknown',
+    category: 'unknown',
+    grade: 'unknown',
+    household: 'unknown',
+    tekun: 'unknown',
+    workInjuryCareFee: 'unknown',
+    inPrison: 'unknown',
+    orphanGuarantee: 'unknown',
+    orphanInInstitution: 'unknown',
+    institutionCareFunded: 'unknown',
+    welfareLivingAllowances: 'unknown',
+    welfareCareAllowances: 'unknown',
+    homeCareNursingSubsidy: 'unknown',
+    homeElderlyServiceSubsidy: 'unknown',
+    advancedAgeAllowance: 'unknown',
+    dibaoSince: undefined,
+    dibaoEdgeSince: undefined,
+    certifiedOn: undefined,
+    noticeGivenOn: undefined,
+    noticeForm: undefined,
+    appliedOn: undefined,
+    notes: undefined,
+  };
+  return f as Facts;
+}
+
+/**
+ * Reads cells (field → text) into Facts: the same facts and problems as parseFactsCells(), in
+ * column order. Blank or missing cells are 'unknown' (absent for dates and text).
+ */
+export function readFactsCells(cells: Partial<Record<FactField, string>>): { facts: Facts; errors?: undefined } | { facts?: undefined; errors: FieldIssue[] } {
+  const facts = blankFacts() as Record<FactField, unknown>;
+  let errors: FieldIssue[] | undefined;
+  for (const f of FACT_FIELDS) {
+    const text = cells[f];
+    if (text === undefined) continue;
+    const r = readCell(f, text);
+    if (r.ok) facts[f] = r.value;
+    else (errors ??= []).push(...r.issues);
+  }
+  return errors ? { errors } : { facts: facts as Facts };
 }
 
 /** All problems of a row as one line of text, in the chosen language. */
@@ -206,6 +289,8 @@ export class CsvScreener {
   /** the number of the last row read (header included) */
   rowCount = 0;
   private readonly keep: number[] = [];
+  private colField: (FactField | null)[] = [];
+  private colCache: (CellCache | null)[] = [];
 
   constructor(
     readonly asOf: string,
@@ -223,16 +308,28 @@ export class CsvScreener {
       headers.forEach((h, i) => {
         if (!isResultColumn(h)) this.keep.push(i);
       });
+      this.colField = fields;
+      this.colCache = fields.map((f) => (f ? cellCache.get(f)! : null));
       this.header = { row, headers, fields, unknownColumns, outputColumns: [...this.keep.map((i) => headers[i]!), ...RESULT_COLUMNS] };
       return null;
     }
     const { headers } = this.header;
     const record: Record<string, string> = {};
+    const facts = blankFacts() as Record<FactField, unknown>;
+    let errors: FieldIssue[] | undefined;
     for (let i = 0; i < headers.length; i++) {
       const h = headers[i]!;
-      if (h !== '') record[h] = cells[i] ?? '';
+      if (h === '') continue;
+      const cell = cells[i] ?? '';
+      record[h] = cell;
+      const f = this.colField[i];
+      if (!f) continue;
+      const r = readCell(f, cell, this.colCache[i]!);
+      if (r.ok) facts[f] = r.value;
+      else (errors ??= []).push(...r.issues);
     }
-    return screenRecord(record, row, this.asOf);
+    if (errors) return { row, input: record, errors };
+    return { row, input: record, facts: facts as Facts, result: evaluate(facts as Facts, { asOf: this.asOf }), errors: [] };
   }
 
   /** The output row (input cells in their columns, then the result columns) of an outcome. */
@@ -250,9 +347,49 @@ export class CsvScreener {
   }
 }
 
-/** CSV text of rows, quoted where needed; cells that a spreadsheet would run as formulas are escaped. */
+const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** One CSV cell: quoted where needed (RFC 4180); a cell a spreadsheet would run as a formula gets a leading '. */
+export function csvCell(text: string): string {
+  let s = text;
+  let quote = false;
+  if (FORMULA.test(s)) {
+    s = `'${s}`;
+    quote = true;
+  }
+  if (quote || NEEDS_QUOTES.test(s)) return `"${s.replace(/"/g, '""')}"`;
+  return s;
+}
+
+/**
+ * CSV text of rows (lines end with CR LF, none after the last). Written by hand rather than with
+ * Papa.unparse because it is the hot path of a 100,000-row screening; papaparse reads it back
+ * unchanged (a property test checks this), with the same formula escaping as Papa's escapeFormulae.
+ */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return Papa.unparse(rows as string[][], { escapeFormulae: true, newline: '\r\n' });
+  const lines: string[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) lines[r] = csvLine(rows[r]!);
+  return lines.join('\r\n');
+}
+
+const SPECIAL_IN_LINE = /["\r\n\uFEFF]/;
+/** One CSV line; the common case (no cell needs quotes) is checked once for the whole line. */
+function csvLine(row: readonly string[]): string {
+  let simple = true;
+  for (let c = 0; c < row.length && simple; c++) {
+    const cell = row[c] ?? '';
+    if (cell === '') continue;
+    const first = cell.charCodeAt(0);
+    // = + - @ TAB CR space at the start, a space at the end, or a comma anywhere
+    if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 || first === 32) simple = false;
+    else if (cell.charCodeAt(cell.length - 1) === 32 || cell.includes(',')) simple = false;
+  }
+  const joined = row.join(',');
+  if (simple && !SPECIAL_IN_LINE.test(joined)) return joined;
+  let line = '';
+  for (let c = 0; c < row.length; c++) line += (c ? ',' : '') + csvCell(row[c] ?? '');
+  return line;
 }
 
 export interface ScreenedCsv {

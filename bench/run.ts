@@ -1,0 +1,134 @@
+/**
+ * npm run bench
+ *  (a) evaluations per second of evaluate() over varied generated facts (warm-up, then ~2 s);
+ *  (b) a 100,000-row CSV screened end to end by the command-line screener as a child process:
+ *      wall time, rows/s, MB/s, peak memory.
+ * Targets on a 2-core machine: ≥ 500,000 evaluations/s; the 100k-row file in < 1 s wall.
+ * Timing is measured here only, never asserted in tests.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, closeSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluate } from '../src/engine/evaluate';
+import { INPUT_COLUMNS, toCsv } from '../src/facts/csv';
+import type { Facts } from '../src/facts/schema';
+import { factsToRow, generateFacts, rng } from './generate';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench', 'out');
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const AS_OF = '2025-08-01';
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function measure(facts: readonly Facts[], ms: number): number {
+  let n = 0;
+  let sink = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    for (let i = 0; i < 1000; i++) {
+      const r = evaluate(facts[(n + i) % facts.length]!, { asOf: AS_OF });
+      if (r.covered) sink += r.total;
+    }
+    n += 1000;
+    now = performance.now();
+  }
+  if (sink < 0) console.log(sink); // keeps the work observable
+  return (n / (now - start)) * 1000;
+}
+
+function evaluationsPerSecond() {
+  const r = rng(2025);
+  const varied = Array.from({ length: 10_000 }, () => generateFacts(r));
+  const withDates = varied.filter((f) => f.dibaoSince || f.dibaoEdgeSince || f.certifiedOn);
+  const withoutDates = varied.filter((f) => !(f.dibaoSince || f.dibaoEdgeSince || f.certifiedOn));
+  measure(varied, 700); // warm-up
+  return [
+    { set: `varied (${fmt(varied.length)} people, ${Math.round((withDates.length / varied.length) * 100)}% with a notice trigger)`, perSecond: measure(varied, 2000) },
+    { set: 'only people with a notice date', perSecond: measure(withDates, 1000) },
+    { set: 'only people without a notice date', perSecond: measure(withoutDates, 1000) },
+  ];
+}
+
+function generateCsv(file: string) {
+  const r = rng(7);
+  const fd = openSync(file, 'w');
+  writeSync(fd, '\uFEFF' + toCsv([INPUT_COLUMNS as string[]]) + '\r\n');
+  let batch: string[][] = [];
+  for (let i = 0; i < ROWS; i++) {
+    batch.push(factsToRow(generateFacts(r), INPUT_COLUMNS, r));
+    if (batch.length === 5000) {
+      writeSync(fd, toCsv(batch) + '\r\n');
+      batch = [];
+    }
+  }
+  if (batch.length) writeSync(fd, toCsv(batch) + '\r\n');
+  closeSync(fd);
+}
+
+interface Run {
+  wallMs: number;
+  maxRssKb: number | null;
+  cliMs: number | null;
+  stderr: string;
+}
+
+function runCli(args: string[], stdoutFile: string): Run {
+  const useTime = existsSync('/usr/bin/time');
+  const cmd = useTime ? '/usr/bin/time' : TSX;
+  const script = join('src', 'cli', 'screen.ts');
+  const argv = useTime ? ['-v', TSX, script, ...args] : [script, ...args];
+  const fd = openSync(stdoutFile, 'w');
+  const start = performance.now();
+  const p = spawnSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+  const wallMs = performance.now() - start;
+  closeSync(fd);
+  if (p.status !== 0) throw new Error(`screen failed (${p.status}): ${p.stderr}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(p.stderr);
+  const stats = /stats (\{.*\})/.exec(p.stderr);
+  const s = stats ? (JSON.parse(stats[1]!) as { ms: number; maxRssKb: number }) : null;
+  return { wallMs, maxRssKb: rss ? Number(rss[1]) : (s?.maxRssKb ?? null), cliMs: s?.ms ?? null, stderr: p.stderr };
+}
+
+function table(rows: string[][]) {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const [k, r] of rows.entries()) {
+    console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+    if (k === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+function main() {
+  mkdirSync(OUT, { recursive: true });
+  console.log(`node ${process.version}, ${execFileSync('nproc').toString().trim()} cores\n`);
+
+  console.log('(a) evaluate(facts, { asOf }) — target ≥ 500,000/s');
+  const evals = evaluationsPerSecond();
+  table([['facts', 'evaluations/s', 'target met'], ...evals.map((e) => [e.set, fmt(e.perSecond), e.perSecond >= 500_000 ? 'yes' : 'NO'])]);
+
+  const file = join(OUT, `roster-${ROWS}.csv`);
+  const t0 = performance.now();
+  generateCsv(file);
+  const mb = statSync(file).size / 1e6;
+  console.log(`\n(b) command-line screener on ${fmt(ROWS)} rows (${fmt(mb, 1)} MB, generated in ${fmt(performance.now() - t0)} ms) — target < 1 s wall`);
+  const startup = runCli(['--help'], join(OUT, 'help.txt'));
+  const run = runCli([file, '--as-of', AS_OF, '--stats'], join(OUT, `result-${ROWS}.csv`));
+  const outMb = statSync(join(OUT, `result-${ROWS}.csv`)).size / 1e6;
+  table([
+    ['measure', 'value'],
+    ['wall time, end to end', `${fmt(run.wallMs)} ms`],
+    ['  of which process start-up (tsx, same run with --help)', `${fmt(startup.wallMs)} ms`],
+    ['  inside the screener (read, screen, write)', run.cliMs === null ? 'n/a' : `${fmt(run.cliMs)} ms`],
+    ['rows/s (wall)', fmt(ROWS / (run.wallMs / 1000))],
+    ['MB/s read (wall)', fmt(mb / (run.wallMs / 1000), 1)],
+    ['output size', `${fmt(outMb, 1)} MB`],
+    ['peak memory (max RSS)', run.maxRssKb === null ? 'n/a' : `${fmt(run.maxRssKb / 1024, 1)} MB`],
+    ['peak memory of start-up alone', startup.maxRssKb === null ? 'n/a' : `${fmt(startup.maxRssKb / 1024, 1)} MB`],
+    ['target < 1 s met', run.wallMs < 1000 ? 'yes' : 'NO'],
+  ]);
+  console.log(`\nOutput: ${join('bench', 'out', `result-${ROWS}.csv`)}`);
+}
+
+main();
