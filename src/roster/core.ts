@@ -42,6 +42,11 @@ interface Screened {
 }
 
 const stripBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
+function trimLineBreaks(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s.charCodeAt(end - 1) === 10 || s.charCodeAt(end - 1) === 13)) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
 
 /** Finds the header row (the first non-blank row) and the first data row after it. */
 export function readHeader(text: string): { headers: string[]; headerRow: number; sample: string[] } | null {
@@ -167,7 +172,8 @@ export class RosterCore {
       return;
     }
     const { encoding, bom } = d;
-    const text = stripBom(d.text);
+    // a final line break is not a blank row
+    const text = trimLineBreaks(stripBom(d.text));
     const header = readHeader(text);
     if (!header) {
       this.loaded = null;
