@@ -100,7 +100,7 @@ function Decisions({ s, ds }: { s: Subsidy; ds: Decision[] }) {
   if (!ds.length) return null;
   return (
     <div className="decisions">
-      <h4>{t('result:decisionsTitle')}</h4>
+      <h3>{t('result:decisionsTitle')}</h3>
       {ds.map((d) => {
         const other = t(`result:decision.other.${d.field}`);
         const sub = t(`result:subsidy.${s}`);

@@ -1,0 +1,239 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+type Action = string[]; // ids to check; "amount:<field>=<n>" fills an amount
+type Persona = Record<string, Action>;
+
+const base: Persona = {
+  start: ['#role-self'],
+  hukou: ['#hukou-tianjin'],
+  certificate: ['#certificate-valid'],
+  category: ['#category-physical'],
+  exclusions: ['#tekun-no', '#workInjuryCareFee-no', '#inPrison-no'],
+  orphan: ['#orphanGuarantee-no'],
+  welfareLiving: ['#welfareLivingAllowances-no'],
+  welfareCare: ['#welfareCareAllowances-no'],
+  homeCareNursing: ['#homeCareNursingSubsidy-no'],
+  elderly: ['#homeElderlyServiceSubsidy-no', '#advancedAgeAllowance-no'],
+  dibaoSince: ['#dibaoSince-unknown'],
+  dibaoEdgeSince: ['#dibaoEdgeSince-unknown'],
+  certifiedOn: ['#certifiedOn-unknown'],
+  notice: ['#noticeGiven-no'],
+  applied: ['#applied-no'],
+};
+
+async function lang(page: Page, l: 'zh-CN' | 'en') {
+  await page.addInitScript((v) => {
+    if (!sessionStorage.getItem('lang-set')) {
+      localStorage.setItem('tj-subsidies.lang', v);
+      sessionStorage.setItem('lang-set', '1');
+    }
+  }, l);
+}
+
+const step = (page: Page) => page.locator('.wizard').getAttribute('data-step');
+
+async function axe(page: Page) {
+  const r = await new AxeBuilder({ page }).analyze();
+  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Answers page after page as the persona says, until "check your answers"; returns the steps seen. */
+async function drive(page: Page, persona: Persona, opts: { axe?: boolean } = {}) {
+  const seen: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    const s = (await step(page))!;
+    if (s === 'check') break;
+    seen.push(s);
+    if (opts.axe) await axe(page);
+    const actions = persona[s];
+    if (!actions) throw new Error(`persona has no answer for step "${s}"`);
+    for (const a of actions) {
+      if (a.startsWith('amount:')) {
+        const [f, n] = a.slice(7).split('=');
+        await page.fill(`#${f}-amount`, n!);
+      } else await page.check(a);
+    }
+    await page.locator('form button[type=submit]').click();
+    await expect(page.locator('.wizard')).not.toHaveAttribute('data-step', s);
+    await expect(page.locator('main h1')).toBeFocused();
+  }
+  expect(await step(page)).toBe('check');
+  if (opts.axe) await axe(page);
+  await page.locator('.wizard > button, .wizard button:not(.link):not(.secondary)').last().click();
+  await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'result');
+  await axe(page);
+  return seen;
+}
+
+const yuan = (l: string, n: number) => (l === 'en' ? `${n} yuan a month` : `${n} 元/月`);
+
+for (const l of ['zh-CN', 'en'] as const) {
+  test.describe(`in ${l}`, () => {
+    test.beforeEach(async ({ page }) => {
+      await lang(page, l);
+      await page.goto('/');
+    });
+
+    test('a grade-1 person in 低保 gets both subsidies, 500 a month in total, with axe clean on every page', async ({ page }) => {
+      const seen = await drive(page, { ...base, grade: ['#grade-1'], household: ['#household-dibao'] }, { axe: true });
+      expect(seen).toContain('household');
+      await expect(page.locator('#card-living').locator('..')).toHaveClass(/status-paid/);
+      await expect(page.locator('#card-care').locator('..')).toHaveClass(/status-paid/);
+      await expect(page.locator('.total')).toContainText('500');
+      await expect(page.locator('.card').first()).toContainText(yuan(l, 300));
+      await expect(page.locator('body')).toContainText('TJ-NOT-INCOME');
+    });
+
+    test('a grade-3 person in a 低保边缘 household gets the living subsidy of 160 and not the care subsidy', async ({ page }) => {
+      await drive(page, { ...base, grade: ['#grade-3'], household: ['#household-dibaoEdge'] });
+      await expect(page.locator('.status-paid #card-living')).toHaveCount(1);
+      await expect(page.locator('.status-notEligible #card-care')).toHaveCount(1);
+      await expect(page.locator('.total')).toContainText('160');
+    });
+
+    test('an orphan raised in an institution gets no living subsidy and the care subsidy is paid to the institution', async ({ page }) => {
+      await drive(page, {
+        ...base,
+        start: ['#role-carer'],
+        grade: ['#grade-2'],
+        household: ['#household-neither'],
+        orphan: ['#orphanGuarantee-yes'],
+        orphanInstitution: ['#orphanInInstitution-yes'],
+        institutionFunded: ['#institutionCareFunded-no'],
+      });
+      await expect(page.locator('.status-paid #card-care')).toHaveCount(1);
+      await expect(page.locator('.status-paid #card-care').locator('..')).toContainText('TJ-ORPHAN-INSTITUTION');
+      await expect(page.locator('#card-living').locator('..')).not.toHaveClass(/status-paid/);
+    });
+
+    test('someone in 特困供养 is excluded from both and is not asked the questions that no longer matter', async ({ page }) => {
+      const seen = await drive(page, { ...base, grade: ['#grade-1'], household: ['#household-dibao'], exclusions: ['#tekun-yes', '#workInjuryCareFee-no', '#inPrison-no'] });
+      expect(seen).not.toContain('welfareLiving');
+      await expect(page.locator('.status-excluded')).toHaveCount(2);
+      await expect(page.locator('body')).toContainText('TJ-EXCLUDE-TEKUN');
+    });
+
+    test('someone whose home elderly-care nursing subsidy is higher is told to choose it', async ({ page }) => {
+      await drive(page, {
+        ...base,
+        grade: ['#grade-2'],
+        household: ['#household-neither'],
+        homeCareNursing: ['#homeCareNursingSubsidy-yes'],
+        homeCareNursingAmount: ['amount:homeCareNursingSubsidy=350'],
+      });
+      await expect(page.locator('.status-otherWins #card-care')).toHaveCount(1);
+      await expect(page.locator('.decision').first()).toContainText(yuan(l, 350));
+      await expect(page.locator('.decision').first()).toContainText(yuan(l, 200));
+    });
+
+    test('someone not sure about the household sees what the living subsidy depends on and the question that settles it', async ({ page }) => {
+      await drive(page, { ...base, grade: ['#grade-1'], household: ['#household-unknown'] });
+      const living = page.locator('.status-depends').filter({ has: page.locator('#card-living') });
+      await expect(living).toHaveCount(1);
+      await expect(living.locator('.depends')).toContainText(yuan(l, 300));
+      await living.locator('.depends button').first().click();
+      await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'household');
+      await page.check('#household-dibaoEdge');
+      await page.locator('form button[type=submit]').click();
+      await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'check');
+    });
+  });
+}
+
+test('a reload in the middle keeps the page and every answer', async ({ page }) => {
+  await page.goto('/');
+  await page.check('#role-worker');
+  await page.locator('form button[type=submit]').click();
+  await page.check('#hukou-tianjin');
+  await page.locator('form button[type=submit]').click();
+  await page.check('#certificate-valid');
+  await page.locator('form button[type=submit]').click();
+  await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'category');
+  await page.reload();
+  await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'category');
+  await expect(page.locator('main h1')).toContainText('该残疾人');
+  await page.locator('.back-link').click();
+  await expect(page.locator('#certificate-valid')).toBeChecked();
+  await page.locator('.back-link').click();
+  await expect(page.locator('#hukou-tianjin')).toBeChecked();
+});
+
+test('the language switch changes every word and is remembered after a reload', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('main h1')).toContainText('天津');
+  await page.locator('.lang-switch').click();
+  await expect(page.locator('main h1')).toContainText('Check the Tianjin');
+  await page.reload();
+  await expect(page.locator('main h1')).toContainText('Check the Tianjin');
+});
+
+test('start again clears the answers after a confirm', async ({ page }) => {
+  await page.goto('/');
+  await page.check('#role-self');
+  await page.locator('form button[type=submit]').click();
+  await page.check('#hukou-other');
+  await page.locator('form button[type=submit]').click();
+  await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'check');
+  page.once('dialog', (d) => void d.accept());
+  await page.locator('.restart-row button').click();
+  await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'start');
+  await expect(page.locator('#role-self')).not.toBeChecked();
+});
+
+test('an unanswered question shows the error at the field and in a summary that links to it', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('form button[type=submit]').click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await page.locator('.error-summary a').click();
+  await expect(page.locator('#role-self')).toBeFocused();
+  await expect(page.locator('.error-message')).toHaveCount(1);
+});
+
+async function tabTo(page: Page, selector: string) {
+  for (let i = 0; i < 80; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('the whole way to the result works with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  const kb: Record<string, () => Promise<void>> = {
+    start: async () => { await tabTo(page, '#role-self'); await page.keyboard.press('Space'); },
+    hukou: async () => { await tabTo(page, '#hukou-tianjin'); await page.keyboard.press('Space'); },
+    certificate: async () => { await tabTo(page, '#certificate-valid'); await page.keyboard.press('Space'); },
+    category: async () => { await tabTo(page, '#category-visual'); await page.keyboard.press('Space'); },
+    grade: async () => { await tabTo(page, '#grade-1'); await page.keyboard.press('Space'); },
+    household: async () => { await tabTo(page, '#household-dibao'); await page.keyboard.press('Space'); },
+    exclusions: async () => {
+      for (const f of ['tekun', 'workInjuryCareFee', 'inPrison']) { await tabTo(page, `#${f}-yes`); await page.keyboard.press('ArrowDown'); }
+    },
+    orphan: async () => { await tabTo(page, '#orphanGuarantee-yes'); await page.keyboard.press('ArrowDown'); },
+    welfareLiving: async () => { await tabTo(page, '#welfareLivingAllowances-yes'); await page.keyboard.press('ArrowDown'); },
+    welfareCare: async () => { await tabTo(page, '#welfareCareAllowances-yes'); await page.keyboard.press('ArrowDown'); },
+    homeCareNursing: async () => { await tabTo(page, '#homeCareNursingSubsidy-yes'); await page.keyboard.press('ArrowDown'); },
+    elderly: async () => {
+      for (const f of ['homeElderlyServiceSubsidy', 'advancedAgeAllowance']) { await tabTo(page, `#${f}-yes`); await page.keyboard.press('ArrowDown'); }
+    },
+    dibaoSince: async () => { await tabTo(page, '#dibaoSince'); await page.keyboard.type('20200301'); },
+    certifiedOn: async () => { await tabTo(page, '#certifiedOn-unknown'); await page.keyboard.press('Space'); },
+    notice: async () => { await tabTo(page, '#noticeGiven-yes'); await page.keyboard.press('ArrowDown'); },
+    applied: async () => { await tabTo(page, '#applied-yes'); await page.keyboard.press('ArrowDown'); },
+  };
+  for (let i = 0; i < 30; i++) {
+    const s = (await step(page))!;
+    if (s === 'check') break;
+    const go = kb[s];
+    if (!go) throw new Error(`no keyboard answer for ${s}`);
+    await go();
+    await tabTo(page, 'form button[type=submit]');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.wizard')).not.toHaveAttribute('data-step', s);
+  }
+  await tabTo(page, '.wizard > button');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'result');
+  await expect(page.locator('.total')).toContainText('500');
+});
