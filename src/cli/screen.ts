@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { rules } from '../../rules';
 import { evaluate } from '../engine/evaluate';
-import { CsvScreener, errorText, toCsv } from '../facts/csv';
+import { CsvScreener, detectDelimiter, errorText, toCsv } from '../facts/csv';
 import { formatIssue, parseFactsObject, type Lang } from '../facts/parse';
 import { parseArgs, today, type Format, type Options } from './args';
 import { decodeInput, NotTextError } from './input';
@@ -88,6 +88,7 @@ function screenCsv(text: AsyncGenerator<string>, head: string, o: Options, m: Me
     };
     Papa.parse<string[]>(input as unknown as File, {
       skipEmptyLines: false,
+      delimiter: detectDelimiter(head.trimStart()),
       chunk(results, parser) {
         const rows: string[][] = [];
         for (const cells of results.data) {

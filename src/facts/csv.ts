@@ -347,6 +347,20 @@ export class CsvScreener {
   }
 }
 
+/**
+ * The delimiter of a CSV file, from its header line: a comma, else a tab (copied from a
+ * spreadsheet), else a semicolon. The header is used because header cells are field names; data
+ * cells may hold ';' (lists) and would mislead a guess.
+ */
+export function detectDelimiter(text: string): ',' | '\t' | ';' {
+  const nl = text.indexOf('\n');
+  const first = nl < 0 ? text : text.slice(0, nl);
+  if (first.includes(',')) return ',';
+  if (first.includes('\t')) return '\t';
+  if (first.includes(';')) return ';';
+  return ',';
+}
+
 const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
 const FORMULA = /^[=+\-@\t\r]/;
 
@@ -402,7 +416,8 @@ export interface ScreenedCsv {
 /** Screens a whole CSV text at once (for small files and the Web Worker). */
 export function screenCsvText(text: string, asOf: string, lang: Lang = 'zh-CN'): ScreenedCsv {
   const s = new CsvScreener(asOf, lang);
-  const parsed = Papa.parse<string[]>(stripBom(text), { skipEmptyLines: false });
+  const body = stripBom(text);
+  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: detectDelimiter(body.trimStart()) });
   const outcomes: CsvRowOutcome[] = [];
   const rows: string[][] = [];
   for (const cells of parsed.data) {

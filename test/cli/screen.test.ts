@@ -1,0 +1,180 @@
+/**
+ * The command-line screener run as a child process, as a user runs it.
+ * (Each run starts tsx, so the tests get a generous time limit; nothing here measures speed.)
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { RESULT_COLUMNS } from '../../src/facts/csv';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const fixture = (name: string) => join('test', 'fixtures', name);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the screener with the given arguments and standard input; resolves when it exits. */
+function screen(args: string[], input: string | Buffer = ''): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(TSX, ['src/cli/screen.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    p.stdout.on('data', (b: Buffer) => out.push(b));
+    p.stderr.on('data', (b: Buffer) => err.push(b));
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    p.stdin.on('error', () => {}); // the screener may exit before reading all of it
+    p.stdin.end(input);
+  });
+}
+
+const rowsOf = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true, delimiter: ',' }).data;
+const byRef = (rows: Record<string, string>[], ref: string) => rows.find((r) => r.ref === ref)!;
+
+describe('npm run screen on CSV', { timeout: 120_000, concurrent: true }, () => {
+  it('screens a good file: exit 0, one output row per person with its spreadsheet row number and result', async () => {
+    const r = await screen([fixture('good.csv'), '--as-of', '2025-08-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('\uFEFF')).toBe(true);
+    const rows = rowsOf(r.stdout);
+    expect(rows.map((x) => x.row)).toEqual(['2', '3', '4']);
+    expect(byRef(rows, '张三')).toMatchObject({ livingStatus: 'paid', livingMonthly: '300', careStatus: 'paid', careMonthly: '200', total: '500', error: '' });
+    // 外地 household registration: neither subsidy (TJ-LIVING-SCOPE, TJ-CARE-SCOPE)
+    expect(byRef(rows, '王五')).toMatchObject({ livingStatus: 'notEligible', careStatus: 'notEligible', total: '0' });
+    expect(r.stderr).toContain('已筛查 3 条');
+  });
+
+  it('keeps the good rows of a mixed file and reports each bad row by its row number and field', async () => {
+    const r = await screen([fixture('mixed.csv'), '--as-of', '2025-08-01', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const rows = rowsOf(r.stdout);
+    expect(rows.map((x) => x.row)).toEqual(['2', '4', '5', '7']);
+    expect(byRef(rows, '甲')).toMatchObject({ livingTier: 'severe', error: '' });
+    expect(byRef(rows, '丁')).toMatchObject({ noticeLastOnTimeDay: '2025-10-09', error: '' });
+    expect(byRef(rows, '乙').error).toContain('disability grade (grade): “五级” is not allowed');
+    expect(byRef(rows, '乙').livingStatus).toBe('');
+    expect(byRef(rows, '丙').error).toMatch(/category.*翅膀|翅膀.*category/);
+    expect(byRef(rows, '丙').error).toContain('2025-02-30');
+    expect(r.stderr).toMatch(/^Row 4: .*grade/m);
+    expect(r.stderr).toMatch(/^Row 5: .*category/m);
+    // the extra column is kept and mentioned once
+    expect(byRef(rows, '甲').phone).toBe('123');
+    expect(r.stderr.match(/not facts/g)).toHaveLength(1);
+  });
+
+  it('still exits 0 when every row is bad, with the messages in Chinese by default', async () => {
+    const r = await screen([fixture('bad.csv'), '--as-of', '2025-08-01']);
+    expect(r.code).toBe(0);
+    const rows = rowsOf(r.stdout);
+    expect(rows).toHaveLength(3);
+    expect(rows.every((x) => x.error !== '')).toBe(true);
+    expect(byRef(rows, '坏1').error).toContain('户籍（hukou）的值 “火星” 无效');
+    expect(r.stderr).toMatch(/^第 2 行：.*hukou/m);
+    expect(r.stderr).toMatch(/^第 4 行：.*certifiedOn/m);
+  });
+
+  it('counts the worked deadlines of FACTS.md: 2024-11-30 → 2025-02-28 and 2025-07-01 → 2025-10-09 (TJ-NOTIFY-3M)', async () => {
+    const rows = rowsOf((await screen([fixture('deadlines.csv'), '--as-of', '2025-08-01'])).stdout);
+    expect(byRef(rows, '十一月底纳入低保')).toMatchObject({ noticeTrigger: 'dibao:2024-11-30', noticeLastOnTimeDay: '2025-02-28', noticeStatus: 'overdue' });
+    expect(byRef(rows, '七月一日新办证')).toMatchObject({
+      noticeTrigger: 'certified:2025-07-01',
+      noticeLastOnTimeDay: '2025-10-09',
+      noticeHolidayAdjusted: 'yes',
+      noticeStatus: 'notYetDue',
+    });
+  });
+
+  it('reads standard input when no file is given, and drops a UTF-8 byte-order mark', async () => {
+    const r = await screen(['--as-of', '2025-08-01', '--no-bom'], readFileSync(join(ROOT, fixture('bom.csv'))));
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('ref,')).toBe(true);
+    expect(rowsOf(r.stdout)[0]).toMatchObject({ ref: '带BOM', row: '2', livingTier: 'severe', error: '' });
+  });
+
+  it('reads a file that Excel saved in GBK', async () => {
+    const r = await screen([fixture('gbk.csv'), '--as-of', '2025-08-01']);
+    expect(r.code).toBe(0);
+    expect(rowsOf(r.stdout)[0]).toMatchObject({ ref: '国标', hukou: '天津', livingTier: 'severe', error: '' });
+    expect(r.stderr).toContain('GB18030');
+  });
+
+  it('gives a clear not-covered result for every row when the date is before 2023-08-01, not an error', async () => {
+    const r = await screen([fixture('good.csv'), '--as-of', '2023-07-31']);
+    expect(r.code).toBe(0);
+    const rows = rowsOf(r.stdout);
+    expect(rows.map((x) => x.livingStatus)).toEqual(['notCovered', 'notCovered', 'notCovered']);
+    expect(rows.every((x) => x.error === '')).toBe(true);
+    expect(r.stderr).toContain('2023-08-01');
+  });
+
+  it('writes every result column after the input columns', async () => {
+    const header = Papa.parse<string[]>((await screen([fixture('bom.csv'), '--as-of', '2025-08-01', '--no-bom'])).stdout, { delimiter: ',' }).data[0];
+    expect(header).toEqual(['ref', 'hukou', 'certificate', 'category', 'grade', 'household', ...RESULT_COLUMNS]);
+  });
+});
+
+describe('npm run screen on JSON', { timeout: 120_000, concurrent: true }, () => {
+  it('returns the full result trace for good records and the errors of a bad one, by index', async () => {
+    const r = await screen([fixture('mixed.json'), '--as-of', '2025-08-01', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { index: number; result?: Record<string, unknown>; errors?: { field: string; value: unknown; code: string; message: string }[] }[];
+    expect(out.map((x) => x.index)).toEqual([0, 1, 2]);
+    expect(out[0]!.result).toMatchObject({ covered: true, total: 500, living: { status: 'paid', reasons: ['TJ-LIVING-SCOPE'] } });
+    expect(out[0]!.result).toHaveProperty('notice.triggers.0.lastOnTimeDay', '2025-02-28');
+    expect(out[1]!.result).toBeUndefined();
+    expect(out[1]!.errors!.map((e) => e.field).sort()).toEqual(['category', 'colour', 'grade']);
+    expect(out[1]!.errors!.find((e) => e.field === 'grade')).toMatchObject({ value: 5, code: 'notAllowed', message: expect.stringContaining('disability grade') });
+    // missing fields are unknown: the partial record depends on them
+    expect(out[2]!.result).toMatchObject({ living: { status: 'depends' } });
+    expect(r.stderr).toMatch(/Record 2 \(index 1\)/);
+  });
+
+  it('answers one object with one object, read from standard input', async () => {
+    const r = await screen(['--as-of', '2025-08-01'], readFileSync(join(ROOT, fixture('one.json'))));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { index: number; result: { care: { status: string }; notice: { triggers: { lastOnTimeDay: string }[] } } };
+    expect(out.index).toBe(0);
+    expect(out.result.care.status).toBe('paid');
+    expect(out.result.notice.triggers[0]!.lastOnTimeDay).toBe('2025-10-09');
+  });
+});
+
+describe('npm run screen refusing what it cannot read', { timeout: 120_000, concurrent: true }, () => {
+  it('exits 2 with a clear message for a bad --as-of', async () => {
+    const r = await screen([fixture('good.csv'), '--as-of', '2025-02-30', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--as-of "2025-02-30" is not a valid date');
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 for an unknown option', async () => {
+    const r = await screen([fixture('good.csv'), '--fast']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('未知的选项 --fast');
+  });
+
+  it('exits 1 for a missing file', async () => {
+    const r = await screen([fixture('no-such-file.csv'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no such file');
+  });
+
+  it('exits 1 for text that is not a facts CSV and for broken JSON', async () => {
+    expect((await screen([fixture('not-facts.csv')])).code).toBe(1);
+    expect((await screen([fixture('notes.txt')])).code).toBe(1);
+    const r = await screen(['--lang', 'en'], '[{"hukou": "tianjin"');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('not valid JSON');
+  });
+
+  it('exits 1 for input that is not text at all, or empty', async () => {
+    expect((await screen([], Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]))).code).toBe(1);
+    expect((await screen([], '')).code).toBe(1);
+  });
+});

@@ -1,0 +1,242 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import {
+  blankFacts,
+  CsvScreener,
+  errorText,
+  headerField,
+  INPUT_COLUMNS,
+  isBlankRow,
+  readFactsCells,
+  RESULT_COLUMNS,
+  resultCells,
+  screenCsvText,
+  screenRecord,
+  toCsv,
+} from '../../src/facts/csv';
+import { parseFactsCells } from '../../src/facts/parse';
+import { FACT_FIELDS, unknownFacts, type FactField } from '../../src/facts/schema';
+
+const AS_OF = '2025-08-01';
+/** A 低保 person of grade 1 with a physical disability, in the words a spreadsheet holds. */
+const GRADE_ONE_DIBAO: Record<string, string> = {
+  ref: '张三',
+  hukou: '天津',
+  certificate: '有',
+  category: '肢体',
+  grade: '一级',
+  household: '低保',
+  tekun: '否',
+  workInjuryCareFee: '否',
+  inPrison: '否',
+  orphanGuarantee: '否',
+  welfareLivingAllowances: '无',
+  welfareCareAllowances: '无',
+  homeCareNursingSubsidy: '无',
+};
+
+describe('the CSV columns', () => {
+  it('takes its input columns from the one facts schema', () => {
+    expect(INPUT_COLUMNS).toEqual(FACT_FIELDS);
+  });
+
+  it('names the result columns the roster page and the command line both write', () => {
+    for (const c of ['row', 'livingStatus', 'livingMonthly', 'livingTier', 'livingReasons', 'careStatus', 'careMonthly', 'carePayee', 'careReasons', 'total', 'dependsOn', 'noticeTrigger', 'noticeLastOnTimeDay', 'noticeStatus', 'noticeHolidayAdjusted', 'error'])
+      expect(RESULT_COLUMNS).toContain(c);
+  });
+
+  it('accepts a field name in any letter case, its Chinese name, and a header with a byte-order mark', () => {
+    expect(headerField('grade')).toBe('grade');
+    expect(headerField(' Grade ')).toBe('grade');
+    expect(headerField('户籍')).toBe('hukou');
+    expect(headerField('\uFEFFref')).toBe('ref');
+    expect(headerField('phone')).toBeNull();
+  });
+});
+
+describe('screening one record', () => {
+  it('reads the Chinese words 天津/有/肢体/一级/低保/否/无 and pays 300 + 200 yuan (TJ-LIVING-SCOPE, TJ-CARE-SCOPE)', () => {
+    const o = screenRecord(GRADE_ONE_DIBAO, 2, AS_OF);
+    expect(o.errors).toEqual([]);
+    expect(o.facts).toMatchObject({ hukou: 'tianjin', certificate: 'valid', category: 'physical', grade: 1, household: 'dibao', tekun: 'no', welfareLivingAllowances: [] });
+    const cells = resultCells(o.result!);
+    expect(cells).toMatchObject({ livingStatus: 'paid', livingMonthly: '300', livingTier: 'severe', livingReasons: 'TJ-LIVING-SCOPE', careStatus: 'paid', careMonthly: '200', carePayee: 'person', careReasons: 'TJ-CARE-SCOPE', total: '500' });
+  });
+
+  it('reads 是 as yes: a person in 特困供养 gets neither subsidy (TJ-EXCLUDE-TEKUN)', () => {
+    const o = screenRecord({ ...GRADE_ONE_DIBAO, tekun: '是' }, 3, AS_OF);
+    const cells = resultCells(o.result!);
+    expect(cells.livingStatus).toBe('excluded');
+    expect(cells.livingReasons).toBe('TJ-EXCLUDE-TEKUN');
+    expect(cells.careStatus).toBe('excluded');
+    expect(cells.total).toBe('0');
+  });
+
+  it('treats blank cells as unknown and says which fields the result depends on', () => {
+    const o = screenRecord({ ...GRADE_ONE_DIBAO, household: '', tekun: '' }, 2, AS_OF);
+    const cells = resultCells(o.result!);
+    expect(o.facts!.household).toBe('unknown');
+    expect(cells.livingStatus).toBe('depends');
+    expect((cells.dependsOn ?? '').split(';')).toEqual(expect.arrayContaining(['household', 'tekun']));
+  });
+
+  it('reports a wrong grade by field and value, with no result', () => {
+    const o = screenRecord({ ...GRADE_ONE_DIBAO, grade: '五级' }, 7, AS_OF);
+    expect(o.row).toBe(7);
+    expect(o.result).toBeUndefined();
+    expect(o.errors).toEqual([expect.objectContaining({ field: 'grade', value: '五级', code: 'notAllowed' })]);
+    expect(errorText(o.errors, 'zh-CN')).toContain('残疾等级（grade）的值 “五级” 无效');
+    expect(errorText(o.errors, 'en')).toContain('disability grade (grade): “五级” is not allowed');
+  });
+
+  it('reports an unknown category and an impossible date together, one sentence each', () => {
+    const o = screenRecord({ ...GRADE_ONE_DIBAO, category: '翅膀', certifiedOn: '2025-02-30' }, 4, AS_OF);
+    expect(o.errors.map((e) => [e.field, e.code])).toEqual([
+      ['category', 'notAllowed'],
+      ['certifiedOn', 'badDate'],
+    ]);
+    expect(errorText(o.errors, 'en').split('; ').length).toBeGreaterThanOrEqual(2);
+    expect(errorText(o.errors, 'zh-CN')).toContain('；');
+  });
+
+  it('reads 2025/7/1 as a date and counts the notice period to 2025-10-09 past the National Day holiday (TJ-NOTIFY-3M)', () => {
+    const cells = resultCells(screenRecord({ ...GRADE_ONE_DIBAO, certifiedOn: '2025/7/1' }, 2, AS_OF).result!);
+    expect(cells.noticeTrigger).toBe('certified:2025-07-01');
+    expect(cells.noticeLastOnTimeDay).toBe('2025-10-09');
+    expect(cells.noticeHolidayAdjusted).toBe('yes');
+    expect(cells.noticeStatus).toBe('notYetDue');
+  });
+
+  it('counts a trigger on 2024-11-30 to a last on-time day of 2025-02-28 and calls it overdue later (TJ-NOTIFY-3M)', () => {
+    const cells = resultCells(screenRecord({ ...GRADE_ONE_DIBAO, dibaoSince: '2024-11-30' }, 2, AS_OF).result!);
+    expect(cells.noticeLastOnTimeDay).toBe('2025-02-28');
+    expect(cells.noticeStatus).toBe('overdue');
+    expect(cells.noticeRequired).toBe('yes');
+  });
+
+  it('gives a clear not-covered result, not an error, for a date before the rules took effect', () => {
+    const o = screenRecord(GRADE_ONE_DIBAO, 2, '2023-07-31');
+    expect(o.errors).toEqual([]);
+    const cells = resultCells(o.result!);
+    expect(cells.livingStatus).toBe('notCovered');
+    expect(cells.careStatus).toBe('notCovered');
+    expect(cells.total).toBe('');
+  });
+
+  it('ignores the result columns of an earlier screening and columns that are not facts', () => {
+    const o = screenRecord({ ...GRADE_ONE_DIBAO, livingStatus: 'paid', error: 'x', phone: '123' }, 2, AS_OF);
+    expect(o.errors).toEqual([]);
+    expect(o.input.phone).toBe('123');
+  });
+});
+
+describe('reading cells', () => {
+  const WORDS: Record<string, string[]> = {
+    hukou: ['天津', 'tianjin', '外地', 'other', '', '不清楚', 'mars'],
+    certificate: ['有', 'valid', '无', '过期', '', 'maybe'],
+    category: ['肢体', '视力', 'mental', '多重残疾', '', '翅膀'],
+    grade: ['一级', '二', '3', '4级', '', '不知道', '五级', '0'],
+    household: ['低保', '低保边缘', 'dibaoEdge', '无', '', '富裕'],
+    tekun: ['是', '否', 'yes', 'N', '', '也许'],
+    welfareLivingAllowances: ['无', '', '300', '100;200', '300元', '-5', 'abc'],
+    certifiedOn: ['', '2024-11-30', '2025/7/1', '2025年7月1日', '2025-02-30', 'yesterday'],
+    noticeForm: ['', '电话', 'letter', '入户走访', '短信'],
+    ref: ['', '张三', 'P-1'],
+  };
+  const fields = Object.keys(WORDS) as FactField[];
+  const record = fc.record(Object.fromEntries(fields.map((f) => [f, fc.constantFrom(...WORDS[f]!)])) as Record<FactField, fc.Arbitrary<string>>, { requiredKeys: [] });
+
+  it('gives exactly the facts and problems of parseFactsCells, cell by cell or all at once', () => {
+    fc.assert(
+      fc.property(record, (cells) => {
+        const whole = parseFactsCells(cells);
+        const fast = readFactsCells(cells);
+        if (whole.ok) {
+          expect(fast.errors).toBeUndefined();
+          const defined = Object.fromEntries(Object.entries(fast.facts!).filter(([, v]) => v !== undefined));
+          expect(defined).toEqual(whole.facts);
+        } else {
+          const key = (i: { field: string; code: string }) => `${i.field}:${i.code}`;
+          expect(fast.errors!.map(key).sort()).toEqual(whole.issues.map(key).sort());
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('starts from facts that are all unknown, with every field present', () => {
+    const b = blankFacts();
+    expect(Object.keys(b)).toEqual(FACT_FIELDS);
+    expect(Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined))).toEqual(unknownFacts());
+  });
+
+  it('never lets one row change the facts of another through a shared list', () => {
+    const a = readFactsCells({ welfareCareAllowances: '100;200' }).facts!;
+    expect(() => (a.welfareCareAllowances as number[]).push(1)).toThrow();
+    expect(readFactsCells({ welfareCareAllowances: '100;200' }).facts!.welfareCareAllowances).toEqual([100, 200]);
+  });
+});
+
+describe('a whole CSV file', () => {
+  const HEADER = Object.keys(GRADE_ONE_DIBAO).join(',');
+  const good = Object.values(GRADE_ONE_DIBAO).join(',');
+  const badGrade = good.replace('一级', '五级');
+
+  it('numbers rows as a spreadsheet does, skips blank lines and keeps the good rows around a bad one', () => {
+    const text = `\uFEFF${HEADER}\r\n${good}\r\n\r\n${badGrade}\r\n,,,,\r\n${good}\r\n`;
+    const { outcomes, header } = screenCsvText(text, AS_OF, 'en');
+    expect(header!.headers[0]).toBe('ref');
+    expect(outcomes.map((o) => [o.row, o.errors.length])).toEqual([
+      [2, 0],
+      [4, 1],
+      [6, 0],
+    ]);
+    expect(outcomes[1]!.errors[0]!.field).toBe('grade');
+  });
+
+  it('writes the input columns then the result columns, with the problems of a bad row in its error column', () => {
+    const { csv } = screenCsvText(`${HEADER},phone\n${good},123\n${badGrade},456\n`, AS_OF, 'zh-CN');
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
+    expect(Papa.parse<string[]>(csv).data[0]).toEqual([...Object.keys(GRADE_ONE_DIBAO), 'phone', ...RESULT_COLUMNS]);
+    expect(rows[0]).toMatchObject({ ref: '张三', phone: '123', row: '2', livingStatus: 'paid', total: '500', error: '' });
+    expect(rows[1]).toMatchObject({ row: '3', livingStatus: '', error: expect.stringContaining('残疾等级（grade）') });
+  });
+
+  it('lists columns that are not facts once, for the whole file', () => {
+    const s = new CsvScreener(AS_OF);
+    s.push(['ref', 'grade', 'phone', 'livingStatus']);
+    expect(s.header!.unknownColumns).toEqual(['phone']);
+    expect(s.header!.outputColumns.slice(0, 3)).toEqual(['ref', 'grade', 'phone']);
+    expect(s.hasFactColumns).toBe(true);
+  });
+
+  it('knows a file whose header names no fact at all is not a facts CSV', () => {
+    const s = new CsvScreener(AS_OF);
+    s.push(['foo', 'bar']);
+    expect(s.hasFactColumns).toBe(false);
+  });
+
+  it('treats a row of empty or blank cells as blank', () => {
+    expect(isBlankRow(['', ' ', '\t'])).toBe(true);
+    expect(isBlankRow([''])).toBe(true);
+    expect(isBlankRow(['', 'x'])).toBe(false);
+  });
+});
+
+describe('writing CSV', () => {
+  it('quotes cells with commas, quotes and line breaks so that papaparse reads them back unchanged', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ unit: fc.constantFrom('a', '低', ',', '"', '\n', '\r', ' ', 'x') }), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const safe = rows.map((r) => r.map((c) => c.replace(/^[=+\-@\t\r]+/, '')));
+        const back = Papa.parse<string[]>(toCsv(safe)).data;
+        expect(back).toEqual(safe);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('escapes a cell a spreadsheet would run as a formula', () => {
+    expect(toCsv([['=HYPERLINK("x")', '+1', '-2', '@a', 'ok']])).toBe(`"'=HYPERLINK(""x"")","'+1","'-2","'@a",ok`);
+  });
+});
