@@ -103,18 +103,17 @@ export async function readBackup(
       const kdfOk =
         b.kdf?.name === 'PBKDF2' && b.kdf.hash === 'SHA-256' && Number.isInteger(b.kdf.iterations) && b.kdf.iterations >= MIN_ITERATIONS && typeof b.kdf.salt === 'string';
       if (!kdfOk || !isSealed(b.sealed)) return { ok: false, error: { code: 'foreign' } };
-      let key: CryptoKey | null = null;
-      if (opts.device && opts.device.salt === b.kdf.salt) key = opts.device.key;
-      try {
-        if (key) inner = await openJson(key, b.sealed);
-      } catch {
-        key = null;
+      if (opts.device && opts.device.salt === b.kdf.salt) {
+        try {
+          inner = await openJson(opts.device.key, b.sealed);
+        } catch {
+          // made with another passphrase on this device: ask for it below
+        }
       }
       if (inner === undefined) {
         if (!opts.passphrase) return { ok: false, error: { code: 'needsPassphrase' } };
         try {
-          key = await deriveKey(opts.passphrase, fromBase64(b.kdf.salt), b.kdf.iterations);
-          inner = await openJson(key, b.sealed);
+          inner = await openJson(await deriveKey(opts.passphrase, fromBase64(b.kdf.salt), b.kdf.iterations), b.sealed);
         } catch (e) {
           return { ok: false, error: { code: e instanceof WrongPassphraseError ? 'wrongPassphrase' : 'foreign' } };
         }

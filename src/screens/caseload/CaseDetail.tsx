@@ -1,0 +1,230 @@
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { evaluate } from '../../engine/evaluate';
+import { NOTICE_FORMS, type NoticeForm } from '../../facts/schema';
+import { isIsoDate } from '../../facts/parse';
+import { todayLocal } from '../../machine/answers';
+import { PrintPreview, type PrintKind } from '../../print/Printable';
+import { recheck, summariesDiffer, type CaseRecord } from '../../storage/model';
+import { session } from '../../storage/session';
+import { loadIntoWizard } from '../../wizard/store';
+import { Compare } from './Compare';
+import { displayName, fieldLabel, hrefView, SHOWN_FIELDS, statusText, valueText } from './util';
+
+export function CaseDetail({ c }: { c: CaseRecord }) {
+  const { t, i18n } = useTranslation('caseload');
+  const id = useId();
+  const [notes, setNotes] = useState(c.notes);
+  const [msg, setMsg] = useState<string | null>(null);
+  const [printing, setPrinting] = useState<PrintKind | null>(null);
+  const [asking, setAsking] = useState(false);
+  const name = displayName(t, c.facts);
+  const today = todayLocal();
+  const current = useMemo(() => evaluate(c.facts, { asOf: today }), [c.facts, today]);
+
+  const saveNotes = async () => {
+    await session.upsertCase({ ...c, notes, updatedAt: new Date().toISOString() });
+    setMsg(t('detail.saved'));
+  };
+  const recheckToday = async () => {
+    const next = recheck(c, c.facts, evaluate(c.facts, { asOf: today }));
+    await session.upsertCase(next);
+    setMsg(summariesDiffer(c.check, next.check) ? t('detail.recheckChanged') : t('detail.recheckSame'));
+  };
+  const openInWizard = () => {
+    loadIntoWizard(c.facts, { caseId: c.id, goTo: 'check' });
+    location.hash = '#/';
+  };
+  const remove = async () => {
+    await session.deleteCase(c.id);
+    location.hash = hrefView({ view: 'cases' });
+  };
+
+  return (
+    <article aria-labelledby={`${id}-h`}>
+      <p>
+        <a href={hrefView({ view: 'cases' })}>{t('detail.back')}</a>
+      </p>
+      <h2 id={`${id}-h`} tabIndex={-1}>
+        {name}
+      </h2>
+      {msg && (
+        <p role="status" className="cl-ok">
+          {msg}
+        </p>
+      )}
+      <section aria-labelledby={`${id}-res`}>
+        <h3 id={`${id}-res`}>{t('detail.result')}</h3>
+        <p>{t('detail.checkedOn', { date: c.check.checkedOn, version: c.check.rulesVersion })}</p>
+        <ul>
+          <li>
+            {t('subsidy.living')}：{statusText(t, c.check, 'living')}
+          </li>
+          <li>
+            {t('subsidy.care')}：{statusText(t, c.check, 'care')}
+          </li>
+        </ul>
+        {c.check.covered && <p>{t('detail.total', { amount: c.check.total })}</p>}
+        <div className="cl-row">
+          <button type="button" onClick={openInWizard}>
+            {t('detail.openInWizard')}
+          </button>
+          <button type="button" className="secondary" onClick={() => void recheckToday()}>
+            {t('detail.recheckToday')}
+          </button>
+        </div>
+      </section>
+      {c.previous && summariesDiffer(c.previous, c.check) && <Compare before={c.previous} after={c.check} />}
+
+      <section aria-labelledby={`${id}-notice`}>
+        <h3 id={`${id}-notice`}>{t('detail.notice')}</h3>
+        {c.check.notice?.triggers.length ? (
+          <ul>
+            {c.check.notice.triggers.map((x) => (
+              <li key={x.trigger}>
+                {t('detail.triggerLine', { trigger: t(`trigger.${x.trigger}`), date: x.date, last: x.lastOnTimeDay })}
+                {!x.holidayAdjusted && t('detail.notAdjusted')}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('detail.noTrigger')}</p>
+        )}
+        <p>{c.facts.noticeGivenOn && c.facts.noticeForm ? t('detail.given', { date: c.facts.noticeGivenOn, form: t(`form.${c.facts.noticeForm}`) }) : null}</p>
+        <p>{c.facts.appliedOn ? t('detail.applied', { date: c.facts.appliedOn }) : t('detail.notApplied')}</p>
+        <RecordNotice c={c} onDone={setMsg} />
+      </section>
+
+      <section aria-labelledby={`${id}-notes`}>
+        <h3 id={`${id}-notes`}>{t('detail.notes')}</h3>
+        <div className="cl-field">
+          <label htmlFor={`${id}-notes-text`}>{t('detail.notes')}</label>
+          <textarea id={`${id}-notes-text`} rows={4} value={notes} maxLength={20_000} onChange={(e) => setNotes(e.target.value)} />
+        </div>
+        <button type="button" onClick={() => void saveNotes()}>
+          {t('detail.saveNotes')}
+        </button>
+      </section>
+
+      <section aria-labelledby={`${id}-ans`}>
+        <h3 id={`${id}-ans`}>{t('detail.answers')}</h3>
+        <dl className="cl-facts">
+          {SHOWN_FIELDS.filter((f) => c.facts[f] !== undefined).map((f) => (
+            <div key={f}>
+              <dt>{fieldLabel(f, i18n.language)}</dt>
+              <dd>{valueText(t, f, c.facts)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <div className="cl-row no-print">
+        <button type="button" className="secondary" onClick={() => setPrinting('letter')}>
+          {t('detail.printLetter')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setPrinting('visit')}>
+          {t('detail.printVisit')}
+        </button>
+      </div>
+      {printing && <PrintPreview kind={printing} facts={c.facts} result={current} notes={c.notes} onClose={() => setPrinting(null)} />}
+
+      <section className="cl-danger no-print" aria-labelledby={`${id}-del`}>
+        <h3 id={`${id}-del`}>{t('detail.delete')}</h3>
+        {asking ? (
+          <>
+            <p>{t('detail.deleteAsk', { name })}</p>
+            <div className="cl-row">
+              <button type="button" className="cl-btn-danger" onClick={() => void remove()}>
+                {t('detail.deleteConfirm')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setAsking(false)}>
+                {t('detail.cancel')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <button type="button" className="secondary" onClick={() => setAsking(true)}>
+            {t('detail.delete')}
+          </button>
+        )}
+      </section>
+    </article>
+  );
+}
+
+/** Notice given (date + one of the five forms of TJ-NOTIFY-3M) and application date: facts fields, so the case is re-evaluated. */
+export function RecordNotice({ c, onDone }: { c: CaseRecord; onDone: (msg: string) => void }) {
+  const { t } = useTranslation('caseload');
+  const id = useId();
+  const today = todayLocal();
+  const [given, setGiven] = useState(c.facts.noticeGivenOn ?? today);
+  const [form, setForm] = useState<NoticeForm | ''>(c.facts.noticeForm ?? '');
+  const [applied, setApplied] = useState(c.facts.appliedOn ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const f = { given: `${id}-given`, form: `${id}-form`, applied: `${id}-applied` };
+
+  const save = async (facts: CaseRecord['facts']) => {
+    const next = recheck(c, facts, evaluate(facts, { asOf: today }));
+    await session.upsertCase(next);
+    onDone(t('detail.saved'));
+  };
+  const submitNotice = async (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!isIsoDate(given)) errs[f.given] = t('detail.recordErrors.date');
+    else if (given > today) errs[f.given] = t('detail.recordErrors.future');
+    if (!form) errs[f.form] = t('detail.recordErrors.form');
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    await save({ ...c.facts, noticeGivenOn: given, noticeForm: form as NoticeForm });
+  };
+  const submitApplied = async (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!isIsoDate(applied)) errs[f.applied] = t('detail.recordErrors.date');
+    else if (applied > today) errs[f.applied] = t('detail.recordErrors.future');
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    await save({ ...c.facts, appliedOn: applied });
+  };
+  const err = (k: string) =>
+    errors[k] ? (
+      <p id={`${k}-err`} className="cl-error">
+        {errors[k]}
+      </p>
+    ) : null;
+  const a11y = (k: string) => ({ 'aria-invalid': !!errors[k], 'aria-describedby': errors[k] ? `${k}-err` : undefined });
+  return (
+    <div className="cl-record">
+      <h4>{t('detail.recordTitle')}</h4>
+      <form onSubmit={(e) => void submitNotice(e)} noValidate className="cl-inline-form">
+        <div className="cl-field">
+          <label htmlFor={f.given}>{t('detail.noticeDate')}</label>
+          {err(f.given)}
+          <input id={f.given} type="date" value={given} max={today} onChange={(e) => setGiven(e.target.value)} {...a11y(f.given)} />
+        </div>
+        <div className="cl-field">
+          <label htmlFor={f.form}>{t('detail.noticeForm')}</label>
+          {err(f.form)}
+          <select id={f.form} value={form} onChange={(e) => setForm(e.target.value as NoticeForm | '')} {...a11y(f.form)}>
+            <option value="">{t('detail.chooseForm')}</option>
+            {NOTICE_FORMS.map((k) => (
+              <option key={k} value={k}>
+                {t(`form.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t('detail.recordNotice')}</button>
+      </form>
+      <form onSubmit={(e) => void submitApplied(e)} noValidate className="cl-inline-form">
+        <div className="cl-field">
+          <label htmlFor={f.applied}>{t('detail.appliedOn')}</label>
+          {err(f.applied)}
+          <input id={f.applied} type="date" value={applied} max={today} onChange={(e) => setApplied(e.target.value)} {...a11y(f.applied)} />
+        </div>
+        <button type="submit">{t('detail.recordApplied')}</button>
+      </form>
+    </div>
+  );
+}
