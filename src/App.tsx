@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { setLang } from './i18n';
 import { hrefFor, ROUTES, useRoute } from './route';
 import { WizardScreen } from './screens/WizardScreen';
+import { UpdateBanner } from './pwa/UpdateBanner';
 
 const RosterScreen = lazy(() => import('./screens/RosterScreen'));
 const CaseloadScreen = lazy(() => import('./screens/CaseloadScreen'));
@@ -16,6 +17,7 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
+      <UpdateBanner />
       <header className="app-header">
         <p className="app-name">{t('appName')}</p>
         <nav aria-label={t('nav.label')}>
