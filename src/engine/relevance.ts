@@ -48,8 +48,8 @@ export function candidateValues(field: FactField, asOf: string): readonly unknow
 const possible = (s: SubsidyResult) => s.status !== 'notEligible' && s.status !== 'excluded';
 
 function subsidySignature(s: SubsidyResult) {
-  // a subsidy that cannot be paid concludes only that; its tier, payee and choices no longer matter
-  if (!possible(s)) return [s.status];
+  // a subsidy that cannot be paid concludes only that (whichever clause rules it out); tier, payee and choices no longer matter
+  if (!possible(s)) return ['notPaid'];
   // while the status is 'depends', what it depends on is part of the conclusion ("300 元/月 if …")
   const dependsOn = s.status === 'depends' ? [...s.dependsOn].sort() : [];
   return [s.status, s.paid, s.tier, s.amount?.monthly ?? null, s.payee, s.decisions.map((d) => [d.clause, d.winner, d.chosenMonthly]), dependsOn];

@@ -123,8 +123,10 @@ for (const l of ['zh-CN', 'en'] as const) {
         homeCareNursingAmount: ['amount:homeCareNursingSubsidy=350'],
       });
       await expect(page.locator('.status-otherWins #card-care')).toHaveCount(1);
-      await expect(page.locator('.decision').first()).toContainText(yuan(l, 350));
-      await expect(page.locator('.decision').first()).toContainText(yuan(l, 200));
+      const decision = page.locator('.status-otherWins .decision');
+      await expect(decision).toHaveCount(1);
+      await expect(decision).toContainText(yuan(l, 350));
+      await expect(decision).toContainText(yuan(l, 200));
     });
 
     test('someone not sure about the household sees what the living subsidy depends on and the question that settles it', async ({ page }) => {
@@ -217,7 +219,7 @@ test('the whole way to the result works with the keyboard alone', async ({ page 
     elderly: async () => {
       for (const f of ['homeElderlyServiceSubsidy', 'advancedAgeAllowance']) { await tabTo(page, `#${f}-yes`); await page.keyboard.press('ArrowDown'); }
     },
-    dibaoSince: async () => { await tabTo(page, '#dibaoSince'); await page.keyboard.type('20200301'); },
+    dibaoSince: async () => { await tabTo(page, '#dibaoSince'); await page.keyboard.type('2020'); await page.keyboard.press('Tab'); await page.keyboard.type('0301'); },
     certifiedOn: async () => { await tabTo(page, '#certifiedOn-unknown'); await page.keyboard.press('Space'); },
     notice: async () => { await tabTo(page, '#noticeGiven-yes'); await page.keyboard.press('ArrowDown'); },
     applied: async () => { await tabTo(page, '#applied-yes'); await page.keyboard.press('ArrowDown'); },

@@ -178,7 +178,7 @@ function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: 
       </dl>
       {(s.amount ?? s.possibleAmounts[0]) && <Amount a={(s.amount ?? s.possibleAmounts[0])!} />}
       {s.status === 'excluded' && <p>{t('result:excludedWhy', { clause: s.reasons.join(', ') })}</p>}
-      <Decisions s={s.subsidy} ds={s.decisions} />
+      {s.status !== 'notEligible' && s.status !== 'excluded' && <Decisions s={s.subsidy} ds={s.decisions} />}
       {depends.length > 0 && (
         <div className="depends">
           <h3>{t('result:dependsTitle')}</h3>
