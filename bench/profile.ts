@@ -1,40 +1,64 @@
 /**
- * Where evaluate() spends its time: npm run bench:profile writes a V8 CPU profile to bench/out/
- * and prints the functions with the most self time. (Run: node --cpu-prof --cpu-prof-dir=bench/out --import tsx bench/profile.ts)
+ * Where the time goes: npx tsx bench/profile.ts [engine|cli]
+ *  engine — evaluate() over varied generated facts for 3 s;
+ *  cli    — the command-line screener on bench/out/roster-100000.csv (run `npm run bench` first).
+ * Runs the work under `node --cpu-prof` (through tsx), then prints the functions with the most
+ * self time. The .cpuprofile stays in bench/out/ for Chrome DevTools.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluate } from '../src/engine/evaluate';
 import { generateFacts, rng } from './generate';
 
-const r = rng(2025);
-const facts = Array.from({ length: 10_000 }, () => generateFacts(r));
-const ms = Number(process.env.PROFILE_MS ?? 3000);
-const start = performance.now();
-let n = 0;
-while (performance.now() - start < ms) {
-  for (let i = 0; i < 1000; i++) evaluate(facts[(n + i) % facts.length]!, { asOf: '2025-08-01' });
-  n += 1000;
-}
-console.log(`${n} evaluations in ${ms} ms`);
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench', 'out');
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-/** Summarises the newest .cpuprofile of an earlier run (profiles are written at exit). */
-export function summarise(dir: string, top = 25): void {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
-  if (!files.length) return;
-  const newest = files.map((f) => join(dir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
-  const p = JSON.parse(readFileSync(newest, 'utf8')) as { nodes: Node[]; samples: number[] };
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+}
+
+function summarise(file: string, top = 25) {
+  const p = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[] };
   const self = new Map<number, number>();
   for (const s of p.samples) self.set(s, (self.get(s) ?? 0) + 1);
   const byFn = new Map<string, number>();
-  for (const node of p.nodes) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^.*\/work\/main\//, '')}:${lineNumber + 1}`;
-    byFn.set(key, (byFn.get(key) ?? 0) + (self.get(node.id) ?? 0));
+  for (const n of p.nodes) {
+    const where = n.callFrame.url.replace(/^.*node_modules\//, '').replace(/^.*?\/(src|rules|bench)\//, '$1/');
+    const key = `${n.callFrame.functionName || '(anonymous)'}  ${where}`;
+    byFn.set(key, (byFn.get(key) ?? 0) + (self.get(n.id) ?? 0));
   }
-  const total = p.samples.length;
-  console.log(`\nself time in ${newest}`);
-  for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
+  console.log(`self time, ${p.samples.length} samples — ${file}`);
+  for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((v / p.samples.length) * 100).toFixed(1).padStart(5)}%  ${k}`);
 }
-if (process.env.SUMMARISE) summarise(process.env.SUMMARISE);
+
+function profile(args: string[]) {
+  const dir = mkdtempSync(join(OUT, 'prof-'));
+  const p = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (p.status !== 0) throw new Error(`profiled run failed (${p.status})`);
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error('no profile written');
+  summarise(join(dir, file));
+}
+
+function engineLoop() {
+  const r = rng(2025);
+  const facts = Array.from({ length: 10_000 }, () => generateFacts(r));
+  const start = performance.now();
+  let n = 0;
+  while (performance.now() - start < 3000) {
+    for (let i = 0; i < 1000; i++) evaluate(facts[(n + i) % facts.length]!, { asOf: '2025-08-01' });
+    n += 1000;
+  }
+  console.error(`${n} evaluations in 3 s`);
+}
+
+const what = process.argv[2] ?? 'engine';
+if (what === '--loop') engineLoop();
+else if (what === 'engine') profile([join('bench', 'profile.ts'), '--loop']);
+else if (what === 'cli') profile([join('src', 'cli', 'screen.ts'), join('bench', 'out', 'roster-100000.csv'), '--as-of', '2025-08-01']);
+else {
+  console.error('usage: npx tsx bench/profile.ts [engine|cli]');
+  process.exitCode = 2;
+}

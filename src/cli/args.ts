@@ -14,6 +14,8 @@ export interface Options {
   help: boolean;
   /** hidden: timing and peak memory to standard error, for the benchmark */
   stats: boolean;
+  /** a file (or '-') was named */
+  fileGiven: boolean;
 }
 
 export type ArgsOutcome = { ok: true; options: Options } | { ok: false; lang: Lang; message: string };
@@ -36,14 +38,13 @@ export function parseArgs(argv: readonly string[], defaultAsOf: string): ArgsOut
   }
   const m = messages(lang);
   const fail = (message: string): ArgsOutcome => ({ ok: false, lang, message });
-  const o: Options = { file: '-', asOf: defaultAsOf, format: null, lang, bom: true, help: false, stats: false };
-  let fileGiven = false;
+  const o: Options = { file: '-', asOf: defaultAsOf, format: null, lang, bom: true, help: false, stats: false, fileGiven: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '-' || !arg.startsWith('-')) {
-      if (fileGiven) return fail(m.tooManyFiles);
+      if (o.fileGiven) return fail(m.tooManyFiles);
       o.file = arg;
-      fileGiven = true;
+      o.fileGiven = true;
       continue;
     }
     const eq = arg.indexOf('=');

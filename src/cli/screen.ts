@@ -147,6 +147,11 @@ async function main(argv: string[]): Promise<number> {
     out(`${m.usage}\n`);
     return 0;
   }
+  if (!o.fileGiven && process.stdin.isTTY) {
+    // nothing piped in and no file named: say how to use it rather than wait for typing
+    err(m.usage);
+    return 2;
+  }
   const name = o.file === '-' ? 'stdin' : o.file;
   try {
     const stream = o.file === '-' ? process.stdin : createReadStream(o.file, { highWaterMark: 256 * 1024 });
