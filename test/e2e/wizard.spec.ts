@@ -192,6 +192,15 @@ test('an unanswered question shows the error at the field and in a summary that 
   await expect(page.locator('.error-message')).toHaveCount(1);
 });
 
+/**
+ * Types a date into a native date input, segment by segment. Chromium lays the segments out in its
+ * own UI language (en-US here: month, day, year), whatever the page's locale.
+ */
+async function typeDate(page: Page, iso: string) {
+  const [y, m, d] = iso.split('-') as [string, string, string];
+  await page.keyboard.type(`${m}${d}${y}`);
+}
+
 async function tabTo(page: Page, selector: string) {
   for (let i = 0; i < 80; i++) {
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
@@ -219,7 +228,7 @@ test('the whole way to the result works with the keyboard alone', async ({ page 
     elderly: async () => {
       for (const f of ['homeElderlyServiceSubsidy', 'advancedAgeAllowance']) { await tabTo(page, `#${f}-yes`); await page.keyboard.press('ArrowDown'); }
     },
-    dibaoSince: async () => { await tabTo(page, '#dibaoSince'); await page.keyboard.type('2020'); await page.keyboard.press('Tab'); await page.keyboard.type('0301'); },
+    dibaoSince: async () => { await tabTo(page, '#dibaoSince'); await typeDate(page, '2020-03-01'); },
     certifiedOn: async () => { await tabTo(page, '#certifiedOn-unknown'); await page.keyboard.press('Space'); },
     notice: async () => { await tabTo(page, '#noticeGiven-yes'); await page.keyboard.press('ArrowDown'); },
     applied: async () => { await tabTo(page, '#applied-yes'); await page.keyboard.press('ArrowDown'); },
@@ -238,4 +247,5 @@ test('the whole way to the result works with the keyboard alone', async ({ page 
   await page.keyboard.press('Enter');
   await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'result');
   await expect(page.locator('.total')).toContainText('500');
+  await expect(page.locator('.notice')).toContainText('2020-03-01');
 });
