@@ -203,6 +203,20 @@ describe('a whole CSV file', () => {
     expect(rows[1]).toMatchObject({ row: '3', livingStatus: '', error: expect.stringContaining('残疾等级（grade）') });
   });
 
+  it('counts a cell with a line break inside quotes as one spreadsheet row', () => {
+    const { outcomes } = screenCsvText(`ref,notes,grade\n甲,"第一行\n第二行",一级\n乙,,二级\n`, AS_OF);
+    expect(outcomes.map((o) => [o.input.ref, o.row])).toEqual([
+      ['甲', 2],
+      ['乙', 3],
+    ]);
+    expect(outcomes[0]!.facts!.notes).toBe('第一行\n第二行');
+  });
+
+  it('reads a tab-separated file pasted from a spreadsheet, even when a cell holds a list with ";"', () => {
+    const { outcomes } = screenCsvText('ref\tgrade\twelfareCareAllowances\n甲\t一级\t100;250\n', AS_OF);
+    expect(outcomes[0]!.facts).toMatchObject({ grade: 1, welfareCareAllowances: [100, 250] });
+  });
+
   it('lists columns that are not facts once, for the whole file', () => {
     const s = new CsvScreener(AS_OF);
     s.push(['ref', 'grade', 'phone', 'livingStatus']);
