@@ -1,31 +1,31 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { fieldName, formatIssue } from '../facts/parse';
-import type { Lang, NoticeBrief, RowSummary, SubsidyBrief } from './protocol';
+import type { Lang, NoticeBrief, RowSummary, SubsidyState } from './protocol';
 
 export const PAGE_SIZE = 50;
 
 type T = TFunction<'roster'>;
 
-export function subsidyText(t: T, s: SubsidyBrief | undefined): string {
-  if (!s) return '—';
-  if (s.status === 'paid') return t('subsidy.paid', { amount: s.paid });
-  return t(`subsidy.${s.status}`);
+export function subsidyText(t: T, status: SubsidyState | undefined, paid: number | undefined): string {
+  if (!status) return '—';
+  if (status === 'paid') return t('subsidy.paid', { amount: paid ?? 0 });
+  return t(`subsidy.${status}`);
 }
 
 export function whyText(t: T, r: RowSummary, lang: Lang): string[] {
   const sep = t('listSep');
   switch (r.kind) {
     case 'error':
-      return r.errors.map((e) => t('why.error', { column: e.column, text: formatIssue(e, lang) }));
+      return (r.errors ?? []).map((e) => t('why.error', { column: e.column, text: formatIssue(e, lang) }));
     case 'depends':
-      return [t('why.depends', { fields: r.dependsOn.map((f) => fieldName(f, lang)).join(sep) })];
+      return [t('why.depends', { fields: (r.dependsOn ?? []).map((f) => fieldName(f, lang)).join(sep) })];
     case 'excluded':
-      return [t('why.excluded', { clauses: r.excludedBy.join(sep) })];
-    default: {
-      const clauses = [...new Set([...(r.living?.reasons ?? []), ...(r.care?.reasons ?? [])])];
-      return clauses.length ? [t('why.reasons', { clauses: clauses.join(sep) })] : [];
-    }
+      return [t('why.excluded', { clauses: (r.clauses ?? []).join(sep) })];
+    case 'notEligible':
+      return r.clauses ? [t('why.reasons', { clauses: r.clauses.join(sep) })] : [];
+    default:
+      return [];
   }
 }
 
@@ -85,8 +85,8 @@ export function RosterTable({ rows, page, label, onPage, onDetail }: Props) {
                   </span>{' '}
                   {t(`kind.${r.kind}`)}
                 </td>
-                <td>{subsidyText(t, r.living)}</td>
-                <td>{subsidyText(t, r.care)}</td>
+                <td>{subsidyText(t, r.living, r.livingPaid)}</td>
+                <td>{subsidyText(t, r.care, r.carePaid)}</td>
                 <td>{r.kind === 'error' ? '—' : t('yuan', { amount: r.total })}</td>
                 <td>
                   {whyText(t, r, lang).map((line, i) => (

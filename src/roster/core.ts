@@ -9,13 +9,12 @@
  * and the screened list exported.
  */
 import Papa from 'papaparse';
-import { errorText, isBlankRow, isResultColumn, RESULT_COLUMNS, resultCells, screenRecord, toCsv, type CsvRowOutcome } from '../facts/csv';
+import { isBlankRow, isResultColumn, outcomeCells, RESULT_COLUMNS, screenRecord, toCsv, type CsvRowOutcome } from '../facts/csv';
 import type { Result } from '../engine/types';
-import type { FieldIssue } from '../facts/parse';
 import type { FactField } from '../facts/schema';
 import { decodeBytes, type Decoded } from './decode';
 import { mappedRecord, type ColumnMapping } from './mapping';
-import { emptyCounts, type Counts, type FromWorker, type NoticeBrief, type RowError, type RowKind, type RowSummary, type SubsidyBrief, type ToWorker } from './protocol';
+import { emptyCounts, type Counts, type FromWorker, type NoticeBrief, type RowError, type RowKind, type RowSummary, type ToWorker } from './protocol';
 
 export interface CoreOptions {
   post: (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -35,10 +34,15 @@ interface Loaded {
 interface Screened {
   mapping: ColumnMapping;
   asOf: string;
-  /** row numbers, raw cells and, per row, the result cells (in RESULT_COLUMNS order) or the errors */
-  rowNums: number[];
-  raw: string[][];
-  done: (string[] | FieldIssue[])[];
+  /**
+   * Where each parsed chunk lies in the text and the number of its first row: a row's cells are
+   * re-read from its chunk on demand, so no cells or results are kept per row.
+   */
+  chunks: { start: number; end: number; firstRow: number }[];
+  /** the last row screened (less than the file's last row after a cancel) */
+  lastRow: number;
+  delimiter: string;
+  newline: string;
 }
 
 const stripBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
@@ -64,12 +68,6 @@ export function readHeader(text: string): { headers: string[]; headerRow: number
     },
   });
   return found;
-}
-
-function brief(r: Result, which: 'living' | 'care'): SubsidyBrief {
-  if (!r.covered) return { status: 'notCovered', paid: 0, monthly: null, tier: 'unknown', reasons: [] };
-  const s = r[which];
-  return { status: s.status, paid: s.paid, monthly: s.amount?.monthly ?? null, tier: s.tier, reasons: s.reasons };
 }
 
 /** Sorts a row into one list: eligible for something, open, excluded, not eligible, or a bad row. */
@@ -102,18 +100,20 @@ export function columnErrors(o: CsvRowOutcome, headers: readonly string[], mappi
 export function summarise(o: CsvRowOutcome, ref: string, headers: readonly string[], mapping: ColumnMapping): RowSummary {
   const kind = rowKind(o);
   const r = o.result;
-  if (kind === 'error' || !r) return { row: o.row, ref, kind: 'error', total: 0, dependsOn: [], excludedBy: [], errors: columnErrors(o, headers, mapping) };
-  const living = brief(r, 'living');
-  const care = brief(r, 'care');
+  if (kind === 'error' || !r) return { row: o.row, ref, kind: 'error', total: 0, errors: columnErrors(o, headers, mapping) };
+  if (!r.covered) return { row: o.row, ref, kind, living: 'notCovered', livingPaid: 0, care: 'notCovered', carePaid: 0, total: 0 };
+  const out: RowSummary = { row: o.row, ref, kind, living: r.living.status, livingPaid: r.living.paid, care: r.care.status, carePaid: r.care.paid, total: r.total };
+  const clauses: string[] = [];
   const dependsOn: FactField[] = [];
-  const excludedBy: string[] = [];
-  if (r.covered) {
-    for (const s of [r.living, r.care]) {
-      for (const f of s.dependsOn) if (!dependsOn.includes(f)) dependsOn.push(f);
-      if (s.status === 'excluded') for (const c of s.reasons) if (!excludedBy.includes(c)) excludedBy.push(c);
-    }
+  for (const s of [r.living, r.care]) {
+    for (const f of s.dependsOn) if (!dependsOn.includes(f)) dependsOn.push(f);
+    if (kind === 'excluded' ? s.status === 'excluded' : kind === 'notEligible') for (const c of s.reasons) if (!clauses.includes(c)) clauses.push(c);
   }
-  return { row: o.row, ref, kind, living, care, total: r.covered ? r.total : 0, dependsOn, excludedBy, notice: pressingNotice(r), errors: [] };
+  if (dependsOn.length) out.dependsOn = dependsOn;
+  if (clauses.length) out.clauses = clauses;
+  const notice = pressingNotice(r);
+  if (notice) out.notice = notice;
+  return out;
 }
 
 function count(c: Counts, s: RowSummary): void {
@@ -124,8 +124,6 @@ function count(c: Counts, s: RowSummary): void {
     else if (s.notice.status === 'notYetDue') c.noticeDue++;
   }
 }
-
-const isResultCells = (d: string[] | FieldIssue[]): d is string[] => d.length === 0 || typeof d[0] === 'string';
 
 export class RosterCore {
   private loaded: Loaded | null = null;
@@ -138,7 +136,7 @@ export class RosterCore {
   constructor(opts: CoreOptions) {
     this.post = opts.post;
     this.yieldTurn = opts.yieldTurn ?? (() => new Promise((r) => setTimeout(r, 0)));
-    this.chunkSize = opts.chunkSize ?? 256 * 1024;
+    this.chunkSize = opts.chunkSize ?? 64 * 1024;
   }
 
   /** Handles one message; resolves when the work it started has finished (screening included). */
@@ -190,7 +188,8 @@ export class RosterCore {
     const started = Date.now();
     const { text, headers, headerRow } = loaded;
     const refCol = mapping.indexOf('ref');
-    const s: Screened = { mapping, asOf, rowNums: [], raw: [], done: [] };
+    const s: Screened = { mapping, asOf, chunks: [], lastRow: 0, delimiter: ',', newline: '\n' };
+    let chunkStart = 0;
     this.screened = s;
     const counts = emptyCounts();
     let row = 0;
@@ -201,6 +200,12 @@ export class RosterCore {
         chunk: (res: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
           try {
             const batch: RowSummary[] = [];
+            if (s.chunks.length === 0) {
+              s.delimiter = res.meta.delimiter;
+              s.newline = res.meta.linebreak;
+            }
+            s.chunks.push({ start: chunkStart, end: res.meta.cursor, firstRow: row + 1 });
+            chunkStart = res.meta.cursor;
             for (const cells of res.data) {
               row++;
               if (row <= headerRow) continue;
@@ -212,13 +217,8 @@ export class RosterCore {
               const sum = summarise(o, refCol >= 0 ? (cells[refCol] ?? '').trim() : '', headers, mapping);
               count(counts, sum);
               batch.push(sum);
-              s.rowNums.push(row);
-              s.raw.push(cells);
-              if (o.result) {
-                const rc = resultCells(o.result);
-                s.done.push(RESULT_COLUMNS.map((c) => rc[c] ?? ''));
-              } else s.done.push(o.errors);
             }
+            s.lastRow = row;
             if (batch.length) this.post({ type: 'rows', job, rows: batch });
             this.post({ type: 'progress', job, fraction: Math.min(1, res.meta.cursor / Math.max(1, text.length)), rows: counts.rows });
             parser.pause();
@@ -242,26 +242,45 @@ export class RosterCore {
     this.post({ type: 'done', job, counts, ms: Date.now() - started, cancelled });
   }
 
-  private indexOfRow(row: number): number {
-    const nums = this.screened?.rowNums ?? [];
+  /** Re-reads rows of cells from the text: every record from `from` up to `to`, with its row number. */
+  private *records(from: number, to: number): Generator<[number, string[]]> {
+    const s = this.screened;
+    const l = this.loaded;
+    if (!s || !l) return;
+    const { chunks } = s;
+    // the last chunk whose first row is at or before `from`
     let lo = 0;
-    let hi = nums.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = nums[mid]!;
-      if (v === row) return mid;
-      if (v < row) lo = mid + 1;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (chunks[mid]!.firstRow <= from) lo = mid;
       else hi = mid - 1;
     }
-    return -1;
+    for (let k = lo; k < chunks.length; k++) {
+      const c = chunks[k]!;
+      if (c.firstRow > to) return;
+      const data = Papa.parse<string[]>(l.text.slice(c.start, c.end), { delimiter: s.delimiter, newline: s.newline as Papa.ParseConfig['newline'] }).data;
+      for (let i = 0; i < data.length; i++) {
+        const row = c.firstRow + i;
+        if (row > to) return;
+        if (row >= from) yield [row, data[i]!];
+      }
+    }
+  }
+
+  private rowCells(row: number): string[] | null {
+    const s = this.screened;
+    const l = this.loaded;
+    if (!s || !l || row <= l.headerRow || row > s.lastRow) return null;
+    for (const [, cells] of this.records(row, row)) return isBlankRow(cells) ? null : cells;
+    return null;
   }
 
   private detail(job: number, row: number): void {
     const s = this.screened;
     const l = this.loaded;
-    const i = this.indexOfRow(row);
-    if (!s || !l || i < 0) throw new Error(`row ${row} not screened`);
-    const cells = s.raw[i]!;
+    const cells = this.rowCells(row);
+    if (!s || !l || !cells) throw new Error(`row ${row} not screened`);
     const o = screenRecord(mappedRecord(cells, s.mapping), row, s.asOf);
     const input: Record<string, string> = {};
     l.headers.forEach((h, k) => {
@@ -281,17 +300,11 @@ export class RosterCore {
     });
     const out: string[][] = [[...keep.map((i) => l.headers[i]!), ...RESULT_COLUMNS]];
     const want = rows ? new Set(rows) : null;
-    for (let k = 0; k < s.rowNums.length; k++) {
-      const row = s.rowNums[k]!;
-      if (want && !want.has(row)) continue;
-      const cells = s.raw[k]!;
+    for (const [row, cells] of this.records(l.headerRow + 1, s.lastRow)) {
+      if ((want && !want.has(row)) || isBlankRow(cells)) continue;
       const line = keep.map((i) => cells[i] ?? '');
-      const d = s.done[k]!;
-      if (isResultCells(d)) {
-        for (let c = 0; c < RESULT_COLUMNS.length; c++) line.push(RESULT_COLUMNS[c] === 'row' ? String(row) : (d[c] ?? ''));
-      } else {
-        for (const c of RESULT_COLUMNS) line.push(c === 'row' ? String(row) : c === 'error' ? errorText(d, lang) : '');
-      }
+      const rc = outcomeCells(screenRecord(mappedRecord(cells, s.mapping), row, s.asOf), lang);
+      for (const c of RESULT_COLUMNS) line.push(rc[c]);
       out.push(line);
     }
     return { csv: '\uFEFF' + toCsv(out), rows: out.length - 1 };

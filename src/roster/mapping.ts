@@ -135,12 +135,17 @@ export function mappingProblems(mapping: ColumnMapping): MappingProblem[] {
   return problems;
 }
 
-/** Builds the record screenRecord() reads (field name → cell text) from one row of cells. */
+/**
+ * Builds the record screenRecord() reads (field name → cell text) from one row of cells. Empty
+ * cells are left out: a blank cell and a missing one both read as 'unknown' (or absent), and
+ * leaving them out saves work on large rosters.
+ */
 export function mappedRecord(cells: readonly string[], mapping: ColumnMapping): Record<string, string> {
   const rec: Record<string, string> = {};
   for (let i = 0; i < mapping.length; i++) {
     const f = mapping[i];
-    if (f) rec[f] = cells[i] ?? '';
+    const cell = cells[i];
+    if (f && cell) rec[f] = cell;
   }
   return rec;
 }

@@ -4,7 +4,7 @@
  */
 import type { FieldIssue } from '../facts/parse';
 import type { FactField, Facts } from '../facts/schema';
-import type { NoticeStatus, Result, SubsidyStatus, Tier, TriggerKind } from '../engine/types';
+import type { NoticeStatus, Result, SubsidyStatus, TriggerKind } from '../engine/types';
 import type { ColumnMapping } from './mapping';
 
 export type Lang = 'zh-CN' | 'en';
@@ -27,16 +27,7 @@ export type ToWorker =
 export type RowKind = 'eligible' | 'depends' | 'excluded' | 'notEligible' | 'error';
 export const ROW_KINDS: readonly RowKind[] = ['eligible', 'depends', 'excluded', 'notEligible', 'error'];
 
-export interface SubsidyBrief {
-  status: SubsidyStatus | 'notCovered';
-  /** paid per month (0 unless paid) */
-  paid: number;
-  /** the standard for this person's tier, null when the tier is unknown */
-  monthly: number | null;
-  tier: Tier;
-  /** clause ids that decided the status */
-  reasons: string[];
-}
+export type SubsidyState = SubsidyStatus | 'notCovered';
 
 export interface NoticeBrief {
   trigger: TriggerKind;
@@ -52,21 +43,28 @@ export interface RowError extends FieldIssue {
   column: string;
 }
 
+/**
+ * One screened row, kept small (100,000 of them cross to the page): flat fields, and lists only
+ * when they are not empty.
+ */
 export interface RowSummary {
   /** row number as a spreadsheet shows it (header = 1) */
   row: number;
   ref: string;
   kind: RowKind;
-  living?: SubsidyBrief;
-  care?: SubsidyBrief;
+  /** each subsidy's status and monthly amount paid (absent for rows with errors) */
+  living?: SubsidyState;
+  livingPaid?: number;
+  care?: SubsidyState;
+  carePaid?: number;
   total: number;
-  /** fields whose unknown answer keeps a result open */
-  dependsOn: FactField[];
-  /** exclusion clause ids (kind 'excluded') */
-  excludedBy: string[];
+  /** fields whose unknown answer keeps a result open (kind 'depends') */
+  dependsOn?: FactField[];
+  /** kind 'excluded': the exclusion clauses; kind 'notEligible': the clauses that decided it */
+  clauses?: string[];
   /** the most pressing notice deadline, if any trigger date was given */
   notice?: NoticeBrief;
-  errors: RowError[];
+  errors?: RowError[];
 }
 
 export type Counts = Record<RowKind, number> & { rows: number; blank: number; noticeOverdue: number; noticeDue: number };

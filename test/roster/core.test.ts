@@ -61,11 +61,12 @@ describe('the roster worker core', () => {
       [8, '孙八', 'notEligible'],
       [9, '周九', 'depends'],
     ]);
-    expect(byRow(rows, 2)).toMatchObject({ total: 500, living: { status: 'paid', paid: 300 }, care: { status: 'paid', paid: 200 }, notice: { trigger: 'certified', date: '2025-07-01' } });
+    expect(byRow(rows, 2)).toMatchObject({ total: 500, living: 'paid', livingPaid: 300, care: 'paid', carePaid: 200, notice: { trigger: 'certified', date: '2025-07-01' } });
     expect(byRow(rows, 4).errors).toEqual([expect.objectContaining({ field: 'grade', column: '残疾等级', value: '五级', code: 'notAllowed' })]);
     expect(byRow(rows, 5).errors).toEqual([expect.objectContaining({ field: 'category', column: '残疾类别', value: '翅膀' })]);
     expect(byRow(rows, 6).errors).toEqual([expect.objectContaining({ field: 'certifiedOn', column: '新办证日期', code: 'badDate' })]);
-    expect(byRow(rows, 7).excludedBy).toEqual(['TJ-EXCLUDE-TEKUN']);
+    expect(byRow(rows, 7).clauses).toEqual(['TJ-EXCLUDE-TEKUN']);
+    expect(byRow(rows, 2).dependsOn).toBeUndefined();
     expect(byRow(rows, 9).dependsOn).toContain('household');
     const done = h.of('done');
     expect(done).toHaveLength(1);
@@ -80,6 +81,22 @@ describe('the roster worker core', () => {
     const fractions = h.of('progress').map((p) => p.fraction);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(fractions.at(-1)).toBe(1);
+  });
+
+  it('re-reads any row of a chunked text for its details and exports every row with its own cells', async () => {
+    const lines = [HEAD, ...Array.from({ length: 500 }, (_, i) => `"p,${i}",${GOOD},2025-07-01`)];
+    lines.splice(200, 0, '', '');
+    const h = await screenText(lines.join('\r\n'), harness({ chunkSize: 1500 }));
+    for (const row of [2, 150, 199, 204, 333, 503]) {
+      await h.send({ type: 'detail', job: 1, row });
+      expect(h.of('detail').at(-1)).toMatchObject({ row, input: { 姓名: `p,${row < 201 ? row - 2 : row - 4}` } });
+    }
+    const out = Papa.parse<string[]>(h.core.csvText('zh-CN').csv.slice(1)).data;
+    expect(out).toHaveLength(501);
+    out.slice(1).forEach((r, i) => {
+      expect(r[0]).toBe(`p,${i}`);
+      expect(r[HEAD.split(',').length]).toBe(String(i < 199 ? i + 2 : i + 4));
+    });
   });
 
   it('stops between chunks when cancelled and says how many rows were screened', async () => {

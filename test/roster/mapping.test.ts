@@ -72,6 +72,7 @@ describe('checking a mapping', () => {
 
   it('builds the record the screener reads from the mapped cells only', () => {
     expect(mappedRecord(['张三', '13800000000', '一级'], ['ref', null, 'grade'])).toEqual({ ref: '张三', grade: '一级' });
+    expect(mappedRecord(['张三', '', ' '], ['ref', 'hukou', 'grade'])).toEqual({ ref: '张三', grade: ' ' });
   });
 });
 

@@ -1,0 +1,172 @@
+/**
+ * Roster screening in the browser, measured: a 100,000-row CSV is picked on the roster page
+ * (#/roster) of a production build, and the script reports
+ *   - rows per second from the file input's change event to the results table being in the page,
+ *   - the peak JS heap of the page (CDP Runtime.getHeapUsage, sampled) and of the worker,
+ *   - the longest main-thread task during screening (PerformanceObserver 'longtask').
+ *
+ * Usage: npx vite build --outDir /tmp/roster-dist && npx tsx bench/roster-browser.ts
+ *   env: DIST_DIR (default /tmp/roster-dist), BENCH_PORT (4392), ROWS (100000), RUNS (3)
+ * Prints numbers; asserts nothing.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Worker } from 'playwright-core';
+import { factsToRow, generateFacts, rng } from './generate';
+import { FACT_FIELDS } from '../src/facts/schema';
+
+const DIST = process.env.DIST_DIR ?? '/tmp/roster-dist';
+const PORT = Number(process.env.BENCH_PORT ?? 4392);
+const ROWS = Number(process.env.ROWS ?? 100_000);
+const RUNS = Number(process.env.RUNS ?? 3);
+
+function makeCsv(n: number): Buffer {
+  const r = rng(20250901);
+  const lines = [FACT_FIELDS.join(',')];
+  for (let i = 0; i < n; i++) {
+    const cells = factsToRow(generateFacts(r), FACT_FIELDS, r).map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c));
+    lines.push(cells.join(','));
+  }
+  return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
+
+async function main() {
+  const csv = makeCsv(ROWS);
+  // a real file, so Playwright hands it to the browser as a file (not a buffer built in the page)
+  const csvPath = join(mkdtempSync(join(tmpdir(), 'roster-bench-')), 'roster-100k.csv');
+  writeFileSync(csvPath, csv);
+  console.log(`roster-browser: ${ROWS} rows, ${mb(csv.length)} MB CSV, build ${DIST}; ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(PORT), '--outDir', DIST], { stdio: 'ignore', detached: true });
+  const stop = () => {
+    try {
+      if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  const base = `http://127.0.0.1:${PORT}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  });
+  try {
+    await waitForServer(base);
+    // make sure the server on that port is ours (serving DIST), not someone else's
+    if ((await (await fetch(base)).text()) !== readFileSync(join(DIST, 'index.html'), 'utf8')) throw new Error(`port ${PORT} serves another build; set BENCH_PORT`);
+    const results: { ms: number; workerMs: number; longest: number; longCount: number; heapPage: number; heapWorker: number }[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __long: { start: number; duration: number }[]; __t0: number; __t1: number };
+        w.__long = [];
+        w.__t0 = 0;
+        w.__t1 = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+        }).observe({ type: 'longtask', buffered: true });
+        document.addEventListener('change', (e) => {
+          if ((e.target as HTMLInputElement).type === 'file') w.__t0 = performance.now();
+        }, true);
+        // time spent handling each kind of worker message (the page's share of the work)
+        const handled: Record<string, { n: number; total: number; max: number }> = {};
+        (window as unknown as { __handled: typeof handled }).__handled = handled;
+        const Native = window.Worker;
+        window.Worker = class extends Native {
+          set onmessage(fn: ((e: MessageEvent) => void) | null) {
+            super.onmessage = fn
+              ? (e: MessageEvent) => {
+                  const t = performance.now();
+                  fn.call(this, e);
+                  const d = performance.now() - t;
+                  const k = (handled[(e.data as { type: string }).type] ??= { n: 0, total: 0, max: 0 });
+                  k.n++;
+                  k.total += d;
+                  k.max = Math.max(k.max, d);
+                }
+              : null;
+          }
+          get onmessage() {
+            return super.onmessage;
+          }
+        } as typeof Worker;
+        new MutationObserver(() => {
+          if (!w.__t1 && document.querySelector('table.roster-table')) w.__t1 = performance.now();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      const workers: Worker[] = [];
+      page.on('worker', (wk) => workers.push(wk));
+      await page.goto(`${base}#/roster`);
+      await page.getByLabel('筛查日期').fill('2025-09-01');
+      const cdp = await context.newCDPSession(page);
+      let heapPage = 0;
+      let heapWorker = 0;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          try {
+            const h = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+            heapPage = Math.max(heapPage, h.usedSize);
+            for (const wk of workers) {
+              const used = await wk.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0).catch(() => 0);
+              heapWorker = Math.max(heapWorker, used);
+            }
+          } catch {
+            /* page busy or closing */
+          }
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+      await page.getByLabel('选择 CSV 文件').setInputFiles(csvPath);
+      await page.locator('table.roster-table').waitFor({ timeout: 120_000 });
+      sampling = false;
+      await sampler;
+      const m = await page.evaluate(() => {
+        const w = window as unknown as { __long: { start: number; duration: number }[]; __t0: number; __t1: number };
+        const during = w.__long.filter((l) => l.start + l.duration >= w.__t0);
+        return { t0: w.__t0, t1: w.__t1, longest: Math.max(0, ...during.map((l) => l.duration)), longCount: during.length, handled: (window as unknown as { __handled: unknown }).__handled };
+      });
+      if (process.env.VERBOSE) console.log('  long tasks', JSON.stringify(await page.evaluate(() => (window as unknown as { __long: unknown }).__long)), '\n  message handlers', JSON.stringify(m.handled));
+      const shown = await page.locator('.roster-results > p').first().textContent();
+      const workerMs = Number(/用时 ([\d.]+) 秒/.exec(shown ?? '')?.[1] ?? NaN) * 1000;
+      const ms = m.t1 - m.t0;
+      results.push({ ms, workerMs, longest: m.longest, longCount: m.longCount, heapPage, heapWorker });
+      console.log(
+        `run ${run + 1}: ${ms.toFixed(0)} ms pick→table (${Math.round(ROWS / (ms / 1000))} rows/s; worker screening ${workerMs.toFixed(0)} ms), ` +
+          `longest main-thread task ${m.longest.toFixed(0)} ms (${m.longCount} tasks ≥ 50 ms), peak heap page ${mb(heapPage)} MB, worker ${heapWorker ? mb(heapWorker) + ' MB' : 'n/a'}`,
+      );
+      await context.close();
+    }
+    const sorted = [...results].sort((a, b) => a.ms - b.ms);
+    const med = sorted[Math.floor(sorted.length / 2)]!;
+    console.log(
+      `median: ${med.ms.toFixed(0)} ms for ${ROWS} rows = ${Math.round(ROWS / (med.ms / 1000))} rows/s; ` +
+        `worst longest task ${Math.max(...results.map((r) => r.longest)).toFixed(0)} ms; ` +
+        `peak heap page ${mb(Math.max(...results.map((r) => r.heapPage)))} MB, worker ${mb(Math.max(...results.map((r) => r.heapWorker)))} MB`,
+    );
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
