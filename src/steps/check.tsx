@@ -1,5 +1,5 @@
 import type { Allowances, FactField } from '../facts/schema';
-import { relevantSteps, STEP_FIELDS, type QuestionStep } from '../machine/steps';
+import { QUESTION_STEPS, relevantSteps, STEP_FIELDS, type QuestionStep } from '../machine/steps';
 import { BackLink, roleOf, type StepProps } from './ui/parts';
 import { useT, type TFn } from './ui/useT';
 
@@ -49,7 +49,9 @@ export function answerText(t: TFn, step: QuestionStep, p: StepProps): string {
 
 export default function CheckStep(p: StepProps) {
   const { t } = useT();
-  const steps = relevantSteps(p.answers, p.asOf);
+  // every question answered, and any that matter now but are not answered yet
+  const relevant = new Set(relevantSteps(p.answers, p.asOf));
+  const steps = QUESTION_STEPS.filter((s) => relevant.has(s) || p.answers.done.includes(s));
   const row = (key: string, label: string, value: string, to: QuestionStep | 'start') => (
     <div className="summary-row" key={key}>
       <dt>{label}</dt>
@@ -69,7 +71,7 @@ export default function CheckStep(p: StepProps) {
       <p>{t('wizard:check.intro')}</p>
       <dl className="summary-list">
         {row('role', t('wizard:check.role'), p.answers.role ? t(`wizard:start.role.${p.answers.role}`) : '—', 'start')}
-        {steps.map((s) => row(s, t(`wizard:${s}.short`), answerText(t, s, p), s))}
+        {steps.map((s) => row(s, t(`wizard:${s}.short`), answerText(t, s, p) + (relevant.has(s) ? '' : `\n${t('wizard:check.notAsked')}`), s))}
       </dl>
       <button type="button" onClick={() => p.send({ type: 'SUBMIT' })}>
         {t('wizard:check.submit')}

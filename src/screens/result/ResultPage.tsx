@@ -88,8 +88,11 @@ function whatIfLines(t: TFn, facts: Facts, asOf: string, s: SubsidyResult): stri
     for (const v of VALUES[field] ?? []) {
       if (v === facts[field]) continue;
       const r = evaluate({ ...facts, [field]: v } as Facts, { asOf });
-      if (r.covered && r[s.subsidy].status === 'paid')
-        out.push(t('result:whatIf', { condition: condition(t, field, v), subsidy: t(`result:subsidy.${s.subsidy}`), amount: r[s.subsidy].paid }));
+      if (!r.covered) continue;
+      const alt = r[s.subsidy];
+      // the standard it would pay (other answers, e.g. competing allowances, may still decide the choice)
+      const amount = alt.status === 'paid' ? alt.paid : alt.status !== 'notEligible' && alt.status !== 'excluded' ? alt.amount?.monthly : undefined;
+      if (amount) out.push(t('result:whatIf', { condition: condition(t, field, v), subsidy: t(`result:subsidy.${s.subsidy}`), amount }));
     }
   }
   return out;

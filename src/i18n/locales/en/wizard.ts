@@ -216,7 +216,7 @@ const wizard = {
     change: 'Change',
     changeLabel: 'Change: {{question}}',
     submit: 'See the result',
-    notAsked: '(not asked: it cannot change the result)',
+    notAsked: '(with the other answers, this no longer changes the result)',
     notSure: 'Not sure',
     none: 'None',
     dateNotSure: 'Date not known',

@@ -203,7 +203,7 @@ const wizard = {
     change: '修改',
     changeLabel: '修改：{{question}}',
     submit: '查看结果',
-    notAsked: '（与结果无关，未问）',
+    notAsked: '（按其他回答，这一项已不影响结果）',
     notSure: '不清楚',
     none: '没有',
     dateNotSure: '不清楚日期',

@@ -1,0 +1,181 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createActor } from 'xstate';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { initI18n } from '../../src/i18n';
+import { emptyAnswers, type Answers } from '../../src/machine/answers';
+import { wizardMachine, type WizardEvent } from '../../src/machine/wizard.machine';
+import { STEP_COMPONENTS } from '../../src/screens/WizardScreen';
+import type { StepName } from '../../src/machine/steps';
+
+const asOf = '2025-06-01';
+beforeAll(() => {
+  initI18n('zh-CN');
+});
+afterEach(cleanup);
+
+/** Renders one step with an actor resolved at that step; returns where NEXT led. */
+function renderStep(step: StepName, answers: Answers = { ...emptyAnswers(), role: 'self' }) {
+  const actor = createActor(wizardMachine, {
+    input: { asOf },
+    snapshot: wizardMachine.resolveState({ value: step, context: { answers, trail: ['start'], changing: false, asOf } }),
+  }).start();
+  const sent: WizardEvent[] = [];
+  const Step = STEP_COMPONENTS[step];
+  render(<Step answers={answers} asOf={asOf} send={(e) => { sent.push(e); actor.send(e); }} />);
+  return { actor, sent, where: () => actor.getSnapshot().value };
+}
+
+const continueButton = () => screen.getByRole('button', { name: '继续' });
+
+describe('the start page', () => {
+  it('says what the tool does, what it does not, and that answers stay on the device', () => {
+    renderStep('start', emptyAnswers());
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('天津残疾人两项补贴自查');
+    expect(screen.getByText(/结果只是估算/)).toBeInTheDocument();
+    expect(screen.getByText(/不会发送到任何地方/)).toBeInTheDocument();
+  });
+
+  it('asks who is answering and will not start without a choice', async () => {
+    const { where } = renderStep('start', emptyAnswers());
+    await userEvent.click(screen.getByRole('button', { name: /开始/ }));
+    expect(screen.getByRole('alert')).toHaveTextContent('请选择一项');
+    expect(where()).toBe('start');
+    await userEvent.click(screen.getByLabelText('我为照顾的家人查（例如孩子或老人）'));
+    await userEvent.click(screen.getByRole('button', { name: /开始/ }));
+    expect(where()).toBe('hukou');
+  });
+});
+
+describe('a question page', () => {
+  it('hukou: the question is the legend of its radios and follows who is answering', () => {
+    renderStep('hukou', { ...emptyAnswers(), role: 'worker' });
+    const group = screen.getByRole('group', { name: '该残疾人的户口是天津户籍吗？' });
+    expect(group).toBeInTheDocument();
+    expect(screen.getByLabelText('不清楚')).toBeInTheDocument();
+    expect(screen.getByText(/为什么问/)).toBeInTheDocument();
+  });
+
+  it('hukou: no answer shows the error at the field and in a summary linking to it', async () => {
+    const { where } = renderStep('hukou');
+    await userEvent.click(continueButton());
+    const summary = screen.getByRole('alert');
+    const link = summary.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('#hukou-tianjin');
+    expect(document.querySelector('.error-message')).toHaveTextContent('请选择一项');
+    expect(where()).toBe('hukou');
+  });
+
+  it('hukou: "not Tianjin" leads straight to "check your answers"', async () => {
+    const { where } = renderStep('hukou');
+    await userEvent.click(screen.getByLabelText('不是，外省市户籍'));
+    await userEvent.click(continueButton());
+    expect(where()).toBe('check');
+  });
+
+  it('hukou: "Tianjin" leads to the certificate question', async () => {
+    const { where } = renderStep('hukou');
+    await userEvent.click(screen.getByLabelText('是，天津户籍'));
+    await userEvent.click(continueButton());
+    expect(where()).toBe('certificate');
+  });
+
+  it('grade: the answer is stored as a number', async () => {
+    const { actor } = renderStep('grade', { ...emptyAnswers(), role: 'self', facts: { hukou: 'tianjin', certificate: 'valid' } });
+    await userEvent.click(screen.getByLabelText('二级'));
+    await userEvent.click(continueButton());
+    expect(actor.getSnapshot().context.answers.facts.grade).toBe(2);
+    expect(actor.getSnapshot().value).toBe('household');
+  });
+
+  it('exclusions: all three must be answered; the summary lists each one missing', async () => {
+    const answers = { ...emptyAnswers(), role: 'self' as const, facts: { hukou: 'tianjin' as const, certificate: 'valid' as const, grade: 1 as const, household: 'dibao' as const } };
+    const { where } = renderStep('exclusions', answers);
+    await userEvent.click(screen.getAllByLabelText('否')[0]!);
+    await userEvent.click(continueButton());
+    expect(screen.getByRole('alert').querySelectorAll('li')).toHaveLength(2);
+    expect(where()).toBe('exclusions');
+    for (const el of screen.getAllByLabelText('否')) await userEvent.click(el);
+    await userEvent.click(continueButton());
+    expect(where()).toBe('orphan');
+  });
+
+  it('an amount page accepts whole yuan, rejects other text, and accepts "not sure"', async () => {
+    const answers = { ...emptyAnswers(), role: 'self' as const, facts: { hukou: 'tianjin' as const, certificate: 'valid' as const, grade: 1 as const, household: 'neither' as const, homeCareNursingSubsidy: ['unknown' as const] } };
+    const { actor } = renderStep('homeCareNursingAmount', answers);
+    const input = screen.getByLabelText('您领的居家养老护理补贴每月多少钱？');
+    await userEvent.type(input, '三百');
+    await userEvent.click(continueButton());
+    expect(screen.getByRole('alert')).toHaveTextContent('每月金额');
+    await userEvent.clear(input);
+    await userEvent.type(input, '350');
+    await userEvent.click(continueButton());
+    expect(actor.getSnapshot().context.answers.facts.homeCareNursingSubsidy).toEqual([350]);
+  });
+
+  it('a date page takes a typed date, refuses one in the future, and accepts "not sure"', async () => {
+    const answers = { ...emptyAnswers(), role: 'self' as const, facts: { hukou: 'tianjin' as const, certificate: 'valid' as const, grade: 1 as const, household: 'dibao' as const } };
+    const { actor, where } = renderStep('dibaoSince', answers);
+    const input = screen.getByLabelText('您家是哪一天纳入低保的？');
+    fireEvent.change(input, { target: { value: '2030-01-01' } });
+    await userEvent.click(continueButton());
+    expect(screen.getByRole('alert')).toHaveTextContent('不能晚于今天');
+    expect(where()).toBe('dibaoSince');
+    fireEvent.change(input, { target: { value: '2025-04-01' } });
+    await userEvent.click(continueButton());
+    expect(actor.getSnapshot().context.answers.facts.dibaoSince).toBe('2025-04-01');
+  });
+
+  it('the notice page reveals the date only after "yes" and needs it', async () => {
+    const answers = { ...emptyAnswers(), role: 'self' as const, facts: { hukou: 'tianjin' as const, certificate: 'valid' as const, grade: 1 as const, household: 'dibao' as const } };
+    const { actor } = renderStep('notice', answers);
+    expect(screen.queryByLabelText('告知的日期')).toBeNull();
+    await userEvent.click(screen.getByLabelText('是'));
+    await userEvent.click(continueButton());
+    expect(screen.getByRole('alert')).toHaveTextContent('日期');
+    fireEvent.change(screen.getByLabelText('告知的日期'), { target: { value: '2025-05-01' } });
+    await userEvent.click(screen.getByLabelText('电话通知'));
+    await userEvent.click(continueButton());
+    expect(actor.getSnapshot().context.answers.facts).toMatchObject({ noticeGivenOn: '2025-05-01', noticeForm: 'phone' });
+    expect(actor.getSnapshot().context.answers.noticeGiven).toBe('yes');
+  });
+
+  it('Back on a question page sends BACK', async () => {
+    const { sent } = renderStep('certificate');
+    await userEvent.click(screen.getByRole('button', { name: /返回上一步/ }));
+    expect(sent).toEqual([{ type: 'BACK' }]);
+  });
+});
+
+describe('check your answers and the result', () => {
+  const answers: Answers = {
+    ...emptyAnswers(),
+    role: 'self',
+    facts: { hukou: 'tianjin', certificate: 'valid', category: 'physical', grade: 3, household: 'neither', tekun: 'no', workInjuryCareFee: 'no', inPrison: 'no' },
+    done: ['hukou', 'certificate', 'category', 'grade', 'household', 'exclusions'],
+  };
+
+  it('lists each answer with a change link that returns to that question', async () => {
+    const { where } = renderStep('check', answers);
+    expect(screen.getAllByText('残疾等级')[0]!.tagName).toBe('DT');
+    expect(screen.getByText('三级')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /修改.*户籍/ })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /修改.*家庭低保情况/ }));
+    expect(where()).toBe('household');
+  });
+
+  it('the result says what would change a "not eligible" (低保边缘 would give 160 a month), with criteria by icon and words', async () => {
+    renderStep('result', answers);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('估算结果');
+    expect(screen.getByText(/如果“家庭低保情况”是“低保边缘家庭（原低收入家庭）”，困难残疾人生活补贴为每月 160 元/)).toBeInTheDocument();
+    expect(screen.getAllByText('不符合').length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/TJ-LIVING-SCOPE/).length).toBeGreaterThan(0);
+    await act(async () => {});
+  });
+
+  it('the result tells someone without a certificate to get one from 残联', () => {
+    renderStep('result', { ...answers, facts: { ...answers.facts, certificate: 'none' } });
+    expect(screen.getAllByText(/残联申请残疾评定/).length).toBeGreaterThan(0);
+  });
+});
