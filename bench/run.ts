@@ -8,6 +8,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, statSync, writeSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { evaluate } from '../src/engine/evaluate';
 import { INPUT_COLUMNS, toCsv } from '../src/facts/csv';
@@ -70,6 +71,8 @@ function generateCsv(file: string) {
 
 interface Run {
   wallMs: number;
+  /** user + system CPU time, from /usr/bin/time (robust when other work shares the cores) */
+  cpuMs: number | null;
   maxRssKb: number | null;
   cliMs: number | null;
   stderr: string;
@@ -89,7 +92,10 @@ function runCli(args: string[], stdoutFile: string): Run {
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(p.stderr);
   const stats = /stats (\{.*\})/.exec(p.stderr);
   const s = stats ? (JSON.parse(stats[1]!) as { ms: number; maxRssKb: number }) : null;
-  return { wallMs, maxRssKb: rss ? Number(rss[1]) : (s?.maxRssKb ?? null), cliMs: s?.ms ?? null, stderr: p.stderr };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(p.stderr);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(p.stderr);
+  const cpuMs = user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : null;
+  return { wallMs, cpuMs, maxRssKb: rss ? Number(rss[1]) : (s?.maxRssKb ?? null), cliMs: s?.ms ?? null, stderr: p.stderr };
 }
 
 function table(rows: string[][]) {
@@ -102,7 +108,8 @@ function table(rows: string[][]) {
 
 function main() {
   mkdirSync(OUT, { recursive: true });
-  console.log(`node ${process.version}, ${execFileSync('nproc').toString().trim()} cores\n`);
+  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`node ${process.version}, ${execFileSync('nproc').toString().trim()} cores, load average ${load} (other work on the machine slows every figure)\n`);
 
   console.log('(a) evaluate(facts, { asOf }) — target ≥ 500,000/s');
   const evals = evaluationsPerSecond();
@@ -120,6 +127,7 @@ function main() {
     ['measure', 'value'],
     ['wall time, end to end', `${fmt(run.wallMs)} ms`],
     ['  of which process start-up (tsx, same run with --help)', `${fmt(startup.wallMs)} ms`],
+    ['CPU time (user + sys), all threads', run.cpuMs === null ? 'n/a' : `${fmt(run.cpuMs)} ms (start-up alone ${startup.cpuMs === null ? 'n/a' : fmt(startup.cpuMs)} ms)`],
     ['  inside the screener (read, screen, write)', run.cliMs === null ? 'n/a' : `${fmt(run.cliMs)} ms`],
     ['rows/s (wall)', fmt(ROWS / (run.wallMs / 1000))],
     ['MB/s read (wall)', fmt(mb / (run.wallMs / 1000), 1)],
