@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { answersFromFacts, clearWizard, loadIntoWizard, loadSaved, saveWizard, WIZARD_CHANGED_EVENT, WIZARD_KEY } from '../../src/wizard/store';
+import { emptyAnswers } from '../../src/machine/answers';
+
+beforeEach(() => localStorage.clear());
+
+describe('the wizard store keeps answers on the device', () => {
+  it('saves under tj-subsidies.wizard with a version and loads the same answers back', () => {
+    saveWizard({ state: 'grade', answers: { ...emptyAnswers(), role: 'self', facts: { hukou: 'tianjin' }, done: ['hukou'] }, trail: ['start', 'hukou'], changing: false });
+    expect(JSON.parse(localStorage.getItem(WIZARD_KEY)!).version).toBe(1);
+    const s = loadSaved()!;
+    expect(s.state).toBe('grade');
+    expect(s.answers.facts).toEqual({ hukou: 'tianjin' });
+    expect(s.trail).toEqual(['start', 'hukou']);
+  });
+
+  it('ignores saved data of another version or with an unknown page', () => {
+    localStorage.setItem(WIZARD_KEY, JSON.stringify({ version: 99, state: 'grade', answers: { facts: {} } }));
+    expect(loadSaved()).toBeNull();
+    localStorage.setItem(WIZARD_KEY, JSON.stringify({ version: 1, state: 'nowhere', answers: { facts: {} } }));
+    expect(loadSaved()).toBeNull();
+  });
+
+  it('drops saved facts that fail the facts schema rather than feeding them to the engine', () => {
+    localStorage.setItem(WIZARD_KEY, JSON.stringify({ version: 1, state: 'check', answers: { facts: { grade: 9 }, done: [] }, trail: [] }));
+    expect(loadSaved()!.answers.facts).toEqual({});
+  });
+
+  it('clearWizard forgets everything and tells a mounted wizard', () => {
+    let told = 0;
+    window.addEventListener(WIZARD_CHANGED_EVENT, () => told++);
+    saveWizard({ state: 'grade', answers: emptyAnswers(), trail: [], changing: false });
+    clearWizard();
+    expect(loadSaved()).toBeNull();
+    expect(told).toBe(1);
+  });
+
+  it('loadIntoWizard opens a saved case on "check your answers", or on the result, with its case id', () => {
+    loadIntoWizard({ hukou: 'tianjin', certificate: 'valid', grade: 2, noticeGivenOn: '2025-01-02' }, { caseId: 'c-1' });
+    let s = loadSaved()!;
+    expect(s.state).toBe('check');
+    expect(s.caseId).toBe('c-1');
+    expect(s.answers.noticeGiven).toBe('yes');
+    expect(s.answers.done).toEqual(expect.arrayContaining(['hukou', 'certificate', 'grade', 'notice']));
+    expect(s.trail[0]).toBe('start');
+    loadIntoWizard({ hukou: 'other' }, { goTo: 'result' });
+    s = loadSaved()!;
+    expect(s.state).toBe('result');
+    expect(s.trail[s.trail.length - 1]).toBe('check');
+  });
+
+  it('marks as answered only the questions whose every fact is given', () => {
+    expect(answersFromFacts({ tekun: 'no', inPrison: 'no' }).done).not.toContain('exclusions');
+    expect(answersFromFacts({ tekun: 'no', inPrison: 'no', workInjuryCareFee: 'unknown' }).done).toContain('exclusions');
+  });
+});
