@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Worker } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { factsToRow, generateFacts, rng } from './generate';
 import { FACT_FIELDS } from '../src/facts/schema';
 
@@ -42,6 +42,39 @@ async function waitForServer(url: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`server at ${url} did not start`);
+}
+
+/**
+ * Reads the screening worker's JS heap: attach to the worker target through the browser's CDP
+ * session and ask Runtime.getHeapUsage (messages relayed with Target.sendMessageToTarget).
+ */
+async function workerHeapReader(browser: Browser): Promise<() => Promise<number>> {
+  const b = await browser.newBrowserCDPSession();
+  let sessionId: string | null = null;
+  let next = 1;
+  const pending = new Map<number, (v: { usedSize?: number }) => void>();
+  b.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
+    if (m.id && pending.has(m.id)) {
+      pending.get(m.id)!(m.result ?? {});
+      pending.delete(m.id);
+    }
+  });
+  return async () => {
+    if (!sessionId) {
+      const { targetInfos } = (await b.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      const t = targetInfos.find((x) => x.type === 'worker' && x.url.includes('screen.worker'));
+      if (!t) return 0;
+      sessionId = ((await b.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as { sessionId: string }).sessionId;
+    }
+    const id = next++;
+    const got = new Promise<{ usedSize?: number }>((resolve) => {
+      pending.set(id, resolve);
+      setTimeout(() => resolve({}), 2000);
+    });
+    await b.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+    return (await got).usedSize ?? 0;
+  };
 }
 
 const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
@@ -110,11 +143,10 @@ async function main() {
           if (!w.__t1 && document.querySelector('table.roster-table')) w.__t1 = performance.now();
         }).observe(document, { childList: true, subtree: true });
       });
-      const workers: Worker[] = [];
-      page.on('worker', (wk) => workers.push(wk));
       await page.goto(`${base}#/roster`);
       await page.getByLabel('筛查日期').fill('2025-09-01');
       const cdp = await context.newCDPSession(page);
+      const workerHeap = await workerHeapReader(browser);
       let heapPage = 0;
       let heapWorker = 0;
       let sampling = true;
@@ -123,10 +155,7 @@ async function main() {
           try {
             const h = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
             heapPage = Math.max(heapPage, h.usedSize);
-            for (const wk of workers) {
-              const used = await wk.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0).catch(() => 0);
-              heapWorker = Math.max(heapWorker, used);
-            }
+            heapWorker = Math.max(heapWorker, await workerHeap());
           } catch {
             /* page busy or closing */
           }
