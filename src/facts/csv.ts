@@ -8,7 +8,7 @@
  */
 import Papa from 'papaparse';
 import { evaluate } from '../engine/evaluate';
-import type { Result, SubsidyResult } from '../engine/types';
+import type { Result } from '../engine/types';
 import { FACT_FIELDS, type FactField, type Facts } from './schema';
 import { fieldName, formatIssue, parseFactsCells, type FieldIssue, type Lang } from './parse';
 
@@ -129,7 +129,7 @@ function readCell(f: FactField, text: string, cache: CellCache = cellCache.get(f
   if (parsed.ok) {
     const value = parsed.facts[f];
     reading = { ok: true, value: Array.isArray(value) ? (Object.freeze(value) as Facts[FactField]) : value };
-  } else reading = { ok: false, issues: parsed.issues };
+  } else reading = { ok: false, issues: parsed.issues.map((i) => Object.freeze(i)) };
   if (cache.size < MAX_CACHED_PER_FIELD) cache.set(text, reading);
   return reading;
 }
@@ -195,37 +195,20 @@ export function errorText(errors: FieldIssue[], lang: Lang): string {
 
 const join = (xs: readonly string[]): string => xs.join(LIST_SEPARATOR);
 
-function monthly(s: SubsidyResult): string {
-  return String(s.paid);
+/** The result columns between `row` and `error`, in RESULT_COLUMNS order. */
+const VALUE_COLUMNS = RESULT_COLUMNS.slice(1, -1) as Exclude<ResultColumn, 'row' | 'error'>[];
+
+function notCoveredValues(r: Result): string[] {
+  // livingStatus … noticeRequired, asOf, rulesVersion
+  return ['notCovered', '', '', '', 'notCovered', '', '', '', '', '', '', '', '', '', '', r.asOf, r.rulesVersion];
 }
 
 /**
- * The result columns for one result (all but `row` and `error`). Statuses, tiers and payees are
- * the engine's own words; reasons are clause ids; several notice triggers are listed in deadline
- * order, separated by ';'. Before the rules' start every status is `notCovered`.
+ * The values of the result columns between `row` and `error`, in RESULT_COLUMNS order (the hot
+ * path of a large file writes these straight into its output row).
  */
-export function resultCells(r: Result): Record<string, string> {
-  if (!r.covered) {
-    return {
-      livingStatus: 'notCovered',
-      livingMonthly: '',
-      livingTier: '',
-      livingReasons: '',
-      careStatus: 'notCovered',
-      careMonthly: '',
-      carePayee: '',
-      careReasons: '',
-      total: '',
-      dependsOn: '',
-      noticeTrigger: '',
-      noticeLastOnTimeDay: '',
-      noticeStatus: '',
-      noticeHolidayAdjusted: '',
-      noticeRequired: '',
-      asOf: r.asOf,
-      rulesVersion: r.rulesVersion,
-    };
-  }
+function resultValues(r: Result): string[] {
+  if (!r.covered) return notCoveredValues(r);
   const { living, care, notice } = r;
   let dependsOn: string[] = living.dependsOn;
   if (care.dependsOn.length) {
@@ -233,34 +216,63 @@ export function resultCells(r: Result): Record<string, string> {
     for (const f of care.dependsOn) if (!dependsOn.includes(f)) dependsOn.push(f);
   }
   const t = notice.triggers;
-  return {
-    livingStatus: living.status,
-    livingMonthly: monthly(living),
-    livingTier: living.tier,
-    livingReasons: join(living.reasons),
-    careStatus: care.status,
-    careMonthly: monthly(care),
-    carePayee: care.payee,
-    careReasons: join(care.reasons),
-    total: String(r.total),
-    dependsOn: join(dependsOn),
-    noticeTrigger: join(t.map((x) => `${x.trigger}:${x.date}`)),
-    noticeLastOnTimeDay: join(t.map((x) => x.lastOnTimeDay)),
-    noticeStatus: join(t.map((x) => x.status)),
-    noticeHolidayAdjusted: join(t.map((x) => (x.holidayAdjusted ? 'yes' : 'no'))),
-    noticeRequired: t.length ? t[0]!.required : '',
-    asOf: r.asOf,
-    rulesVersion: r.rulesVersion,
-  };
+  let trigger = '';
+  let lastDay = '';
+  let status = '';
+  let adjusted = '';
+  for (let i = 0; i < t.length; i++) {
+    const x = t[i]!;
+    const sep = i ? LIST_SEPARATOR : '';
+    trigger += `${sep}${x.trigger}:${x.date}`;
+    lastDay += sep + x.lastOnTimeDay;
+    status += sep + x.status;
+    adjusted += sep + (x.holidayAdjusted ? 'yes' : 'no');
+  }
+  return [
+    living.status,
+    String(living.paid),
+    living.tier,
+    join(living.reasons),
+    care.status,
+    String(care.paid),
+    care.payee,
+    join(care.reasons),
+    String(r.total),
+    join(dependsOn),
+    trigger,
+    lastDay,
+    status,
+    adjusted,
+    t.length ? t[0]!.required : '',
+    r.asOf,
+    r.rulesVersion,
+  ];
+}
+
+/**
+ * The result columns for one result (all but `row` and `error`). Statuses, tiers and payees are
+ * the engine's own words; amounts are what is paid per month (0 unless paid); reasons are clause
+ * ids; several notice triggers are listed in deadline order, separated by ';'. Before the rules'
+ * start every status is `notCovered`.
+ */
+export function resultCells(r: Result): Record<string, string> {
+  const values = resultValues(r);
+  const out: Record<string, string> = {};
+  for (let i = 0; i < VALUE_COLUMNS.length; i++) out[VALUE_COLUMNS[i]!] = values[i]!;
+  return out;
+}
+
+/** Every result column of a screened row, `row` and `error` included, in RESULT_COLUMNS order. */
+export function outcomeValues(o: CsvRowOutcome, lang: Lang): string[] {
+  const values = o.result ? resultValues(o.result) : new Array<string>(VALUE_COLUMNS.length).fill('');
+  return [String(o.row), ...values, o.errors.length ? errorText(o.errors, lang) : ''];
 }
 
 /** Every result column of a screened row, `row` and `error` included. */
 export function outcomeCells(o: CsvRowOutcome, lang: Lang): Record<ResultColumn, string> {
-  const base = o.result ? resultCells(o.result) : {};
+  const values = outcomeValues(o, lang);
   const out = {} as Record<ResultColumn, string>;
-  for (const c of RESULT_COLUMNS) out[c] = base[c] ?? '';
-  out.row = String(o.row);
-  out.error = o.errors.length ? errorText(o.errors, lang) : '';
+  RESULT_COLUMNS.forEach((c, i) => (out[c] = values[i]!));
   return out;
 }
 
@@ -277,6 +289,29 @@ export interface CsvHeaderInfo {
   unknownColumns: string[];
   /** output columns: the input columns (result columns of an earlier screening dropped) + RESULT_COLUMNS */
   outputColumns: string[];
+}
+
+/** An outcome that keeps its row's cells; `input` is built only when asked for. */
+interface ScreenedRow extends CsvRowOutcome {
+  cells: readonly string[];
+}
+
+function screenedRow(row: number, headers: readonly string[], cells: readonly string[], facts: Facts | undefined, result: Result | undefined, errors: FieldIssue[]): ScreenedRow {
+  let input: Record<string, string> | undefined;
+  return {
+    row,
+    get input(): Record<string, string> {
+      if (!input) {
+        input = {};
+        for (let i = 0; i < headers.length; i++) if (headers[i] !== '') input[headers[i]!] = cells[i] ?? '';
+      }
+      return input;
+    },
+    facts,
+    result,
+    errors,
+    cells,
+  };
 }
 
 /**
@@ -314,30 +349,26 @@ export class CsvScreener {
       return null;
     }
     const { headers } = this.header;
-    const record: Record<string, string> = {};
     const facts = blankFacts() as Record<FactField, unknown>;
     let errors: FieldIssue[] | undefined;
     for (let i = 0; i < headers.length; i++) {
-      const h = headers[i]!;
-      if (h === '') continue;
-      const cell = cells[i] ?? '';
-      record[h] = cell;
       const f = this.colField[i];
       if (!f) continue;
-      const r = readCell(f, cell, this.colCache[i]!);
+      const r = readCell(f, cells[i] ?? '', this.colCache[i]!);
       if (r.ok) facts[f] = r.value;
       else (errors ??= []).push(...r.issues);
     }
-    if (errors) return { row, input: record, errors };
-    return { row, input: record, facts: facts as Facts, result: evaluate(facts as Facts, { asOf: this.asOf }), errors: [] };
+    const result = errors ? undefined : evaluate(facts as Facts, { asOf: this.asOf });
+    return screenedRow(row, headers, cells, errors ? undefined : (facts as Facts), result, errors ?? []);
   }
 
   /** The output row (input cells in their columns, then the result columns) of an outcome. */
   outputRow(o: CsvRowOutcome): string[] {
     const h = this.header!;
-    const out: string[] = this.keep.map((i) => o.input[h.headers[i]!] ?? '');
-    const rc = outcomeCells(o, this.lang);
-    for (const c of RESULT_COLUMNS) out.push(rc[c]);
+    const cells = (o as Partial<ScreenedRow>).cells;
+    const out: string[] = this.keep.map((i) => (cells ? (cells[i] ?? '') : (o.input[h.headers[i]!] ?? '')));
+    const values = outcomeValues(o, this.lang);
+    for (let i = 0; i < values.length; i++) out.push(values[i]!);
     return out;
   }
 
