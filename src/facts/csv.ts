@@ -418,20 +418,18 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return lines.join('\r\n');
 }
 
-const SPECIAL_IN_LINE = /["\r\n\uFEFF]/;
-/** One CSV line; the common case (no cell needs quotes) is checked once for the whole line. */
+/** Anything in a joined line that may need quotes or a formula escape in some cell. */
+const MAYBE_SPECIAL = /["\r\n\uFEFF]|(?:^|,)[=+\-@\t\r ]| (?:,|$)/;
+
+/**
+ * One CSV line. The common case (no cell needs quotes) is checked on the joined line: as many
+ * commas as separators, and nothing else special; anything else is written cell by cell.
+ */
 function csvLine(row: readonly string[]): string {
-  let simple = true;
-  for (let c = 0; c < row.length && simple; c++) {
-    const cell = row[c] ?? '';
-    if (cell === '') continue;
-    const first = cell.charCodeAt(0);
-    // = + - @ TAB CR space at the start, a space at the end, or a comma anywhere
-    if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 || first === 32) simple = false;
-    else if (cell.charCodeAt(cell.length - 1) === 32 || cell.includes(',')) simple = false;
-  }
   const joined = row.join(',');
-  if (simple && !SPECIAL_IN_LINE.test(joined)) return joined;
+  let commas = 0;
+  for (let i = joined.indexOf(','); i !== -1; i = joined.indexOf(',', i + 1)) commas++;
+  if (commas === row.length - 1 && !MAYBE_SPECIAL.test(joined)) return joined;
   let line = '';
   for (let c = 0; c < row.length; c++) line += (c ? ',' : '') + csvCell(row[c] ?? '');
   return line;
