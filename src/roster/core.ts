@@ -9,7 +9,8 @@
  * and the screened list exported.
  */
 import Papa from 'papaparse';
-import { isBlankRow, isResultColumn, outcomeCells, RESULT_COLUMNS, screenRecord, toCsv, type CsvRowOutcome } from '../facts/csv';
+import { isBlankRow, isResultColumn, outcomeCells, readFactsCells, RESULT_COLUMNS, screenRecord, toCsv, type CsvRowOutcome } from '../facts/csv';
+import { evaluate } from '../engine/evaluate';
 import type { Result } from '../engine/types';
 import type { FactField } from '../facts/schema';
 import { decodeBytes, type Decoded } from './decode';
@@ -68,6 +69,30 @@ export function readHeader(text: string): { headers: string[]; headerRow: number
     },
   });
   return found;
+}
+
+/** Length limits of the free-text fields no clause reads (factsShape: ref ≤ 200, notes ≤ 5000). */
+const TEXT_LIMITS: Partial<Record<FactField, number>> = { ref: 200, notes: 5000 };
+
+/**
+ * The roster's hot path: the same errors and result as screenRecord(mappedRecord(cells, mapping),
+ * row, asOf) (a unit test checks this on varied rows), without looking headers up again, and
+ * without reading free-text cells that no clause reads when they are within their length limit
+ * (such a cell can only be valid). The outcome carries no input or facts: details recompute them.
+ */
+export function screenRow(cells: readonly string[], mapping: ColumnMapping, row: number, asOf: string): CsvRowOutcome {
+  const rec: Partial<Record<FactField, string>> = {};
+  for (let i = 0; i < mapping.length; i++) {
+    const f = mapping[i];
+    const cell = cells[i];
+    if (!f || !cell) continue;
+    const limit = TEXT_LIMITS[f];
+    if (limit !== undefined && cell.length <= limit) continue;
+    rec[f] = cell;
+  }
+  const read = readFactsCells(rec);
+  if (read.errors) return { row, input: {}, errors: read.errors };
+  return { row, input: {}, result: evaluate(read.facts, { asOf }), errors: [] };
 }
 
 /** Sorts a row into one list: eligible for something, open, excluded, not eligible, or a bad row. */
@@ -213,7 +238,7 @@ export class RosterCore {
                 counts.blank++;
                 continue;
               }
-              const o = screenRecord(mappedRecord(cells, mapping), row, asOf);
+              const o = screenRow(cells, mapping, row, asOf);
               const sum = summarise(o, refCol >= 0 ? (cells[refCol] ?? '').trim() : '', headers, mapping);
               count(counts, sum);
               batch.push(sum);

@@ -1,7 +1,11 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { RESULT_COLUMNS } from '../../src/facts/csv';
-import { RosterCore } from '../../src/roster/core';
+import { RosterCore, screenRow } from '../../src/roster/core';
+import { screenRecord } from '../../src/facts/csv';
+import { FACT_FIELDS } from '../../src/facts/schema';
+import { factsToRow, generateFacts, rng } from '../../bench/generate';
+import { mappedRecord } from '../../src/roster/mapping';
 import { decodeBytes } from '../../src/roster/decode';
 import { proposeMapping } from '../../src/roster/mapping';
 import type { FromWorker, RowSummary, ToWorker } from '../../src/roster/protocol';
@@ -142,6 +146,29 @@ describe('the roster worker core', () => {
     expect(col(parsed[2]!, 'error')).toMatch(/残疾等级.*五级/);
     expect(h.core.csvText('en').csv).toMatch(/disability grade/);
     expect(h.core.csvText('zh-CN', [4]).rows).toBe(1);
+  });
+});
+
+describe('the fast row screener', () => {
+  it('gives the same errors and result as screenRecord on varied, broken and over-long rows', () => {
+    const r = rng(7);
+    const mapping = proposeMapping(FACT_FIELDS);
+    const rows: string[][] = Array.from({ length: 400 }, () => factsToRow(generateFacts(r), FACT_FIELDS, r));
+    const at = (f: string) => FACT_FIELDS.indexOf(f as (typeof FACT_FIELDS)[number]);
+    rows[0]![at('ref')] = 'x'.repeat(201);
+    rows[1]![at('notes')] = 'y'.repeat(5001);
+    rows[2]![at('grade')] = '五级';
+    rows[3]![at('certifiedOn')] = '2025-02-30';
+    rows[4]![at('ref')] = 'x'.repeat(200);
+    rows[5]![at('hukou')] = ' 天津 ';
+    for (const [i, cells] of rows.entries()) {
+      const fast = screenRow(cells, mapping, i + 2, '2025-09-01');
+      const full = screenRecord(mappedRecord(cells, mapping), i + 2, '2025-09-01');
+      expect(fast.errors).toEqual(full.errors);
+      expect(fast.result).toEqual(full.result);
+    }
+    expect(screenRow(rows[0]!, mapping, 2, '2025-09-01').errors[0]).toMatchObject({ field: 'ref', code: 'tooLong' });
+    expect(screenRow(rows[1]!, mapping, 3, '2025-09-01').errors[0]).toMatchObject({ field: 'notes', code: 'tooLong' });
   });
 });
 
