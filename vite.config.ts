@@ -51,9 +51,10 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         navigateFallback: 'index.html',
-        // the waiting worker takes over only when the user chooses to reload
+        // an update waits until the user chooses to reload; the first install takes control at once
+        // (clientsClaim runs on activation, which for an update only happens after that choice)
         skipWaiting: false,
-        clientsClaim: false,
+        clientsClaim: true,
       },
       devOptions: { enabled: false },
     }),

@@ -26,10 +26,29 @@ export function onBeforeUpdate(fn: () => Promise<unknown> | unknown): () => void
   return () => flushes.delete(fn);
 }
 
+/**
+ * Lets the waiting worker take over, then reloads once it controls the page. Works whether the new
+ * version was found by workbox-window or by the hourly registration.update().
+ */
 export async function applyUpdate(): Promise<void> {
   await Promise.allSettled([...flushes].map((f) => f()));
-  if (updater) await updater(true);
-  else location.reload();
+  const reg = 'serviceWorker' in navigator ? await navigator.serviceWorker.getRegistration() : undefined;
+  if (!reg?.waiting) {
+    if (updater) await updater(true);
+    location.reload();
+    return;
+  }
+  let reloaded = false;
+  const reload = () => {
+    if (!reloaded) {
+      reloaded = true;
+      location.reload();
+    }
+  };
+  navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
+  reg.waiting.postMessage({ type: 'SKIP_WAITING' });
+  // should the new worker never take control, reload anyway: the page then gets the new version next time
+  setTimeout(reload, 5000);
 }
 export const dismissUpdate = () => setPwaState({ needRefresh: false });
 
