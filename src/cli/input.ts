@@ -8,6 +8,9 @@ export type Encoding = 'utf-8' | 'gb18030';
 
 export class NotTextError extends Error {}
 
+/** The input cannot be read at all (exit code 1); the message is for the user. */
+export class ReadFailure extends Error {}
+
 export interface DecodedInput {
   encoding: Encoding;
   /** the text so far, up to the first non-blank character (the format is sniffed from it) */
