@@ -1,0 +1,79 @@
+/**
+ * How long the caseload's encryption takes for 1,000 cases: key derivation (PBKDF2-SHA256,
+ * 600,000 iterations — paid once per unlock), encrypting (every save) and decrypting (every unlock).
+ * Run: `npx tsx bench/crypto.ts` (Node's Web Crypto; a browser on a tablet will differ).
+ */
+import { evaluate } from '../src/engine/evaluate';
+import { unknownFacts, type Facts } from '../src/facts/schema';
+import { DEFAULT_ITERATIONS, deriveKey, openJson, randomBytes, sealJson } from '../src/storage/crypto';
+import { makeCase, SCHEMA_VERSION, type Caseload } from '../src/storage/model';
+import { exportCsv, exportPlainJson, readBackup } from '../src/storage/backup';
+
+const N = Number(process.env.CASES ?? 1000);
+const RUNS = Number(process.env.RUNS ?? 10);
+
+function facts(i: number): Facts {
+  const day = String(1 + (i % 28)).padStart(2, '0');
+  return {
+    ...unknownFacts(),
+    ref: `个案 ${i} 张三李四王五`,
+    hukou: i % 10 ? 'tianjin' : 'other',
+    certificate: 'valid',
+    category: (['visual', 'hearing', 'physical', 'mental'] as const)[i % 4]!,
+    grade: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+    household: (['dibao', 'dibaoEdge', 'neither'] as const)[i % 3]!,
+    tekun: 'no',
+    workInjuryCareFee: 'no',
+    inPrison: 'no',
+    dibaoSince: i % 3 === 0 ? `2025-0${1 + (i % 9)}-${day}` : undefined,
+    certifiedOn: i % 5 === 0 ? `2025-1${i % 3}-${day}` : undefined,
+  };
+}
+
+const ms = (t: bigint) => Number(t) / 1e6;
+function stats(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return `median ${s[Math.floor(s.length / 2)]!.toFixed(1)} ms, min ${s[0]!.toFixed(1)}, max ${s[s.length - 1]!.toFixed(1)} (n=${s.length})`;
+}
+
+const caseload: Caseload = {
+  schemaVersion: SCHEMA_VERSION,
+  cases: Array.from({ length: N }, (_, i) => makeCase(facts(i), evaluate(facts(i), { asOf: '2025-11-01' }), i % 2 ? '家访记录：需补材料；联系电话已核实。'.repeat(3) : '')),
+};
+const json = JSON.stringify(caseload);
+console.log(`${N} cases, ${(json.length / 1024).toFixed(0)} KiB of JSON (${(Buffer.byteLength(json) / 1024).toFixed(0)} KiB UTF-8)`);
+
+const derive: number[] = [];
+const enc: number[] = [];
+const dec: number[] = [];
+const salt = randomBytes(16);
+for (let r = 0; r < Math.min(RUNS, 5); r++) {
+  const t = process.hrtime.bigint();
+  await deriveKey('a passphrase of some length', salt, DEFAULT_ITERATIONS);
+  derive.push(ms(process.hrtime.bigint() - t));
+}
+const key = await deriveKey('a passphrase of some length', salt);
+for (let r = 0; r < RUNS; r++) {
+  let t = process.hrtime.bigint();
+  const sealed = await sealJson(key, caseload);
+  enc.push(ms(process.hrtime.bigint() - t));
+  t = process.hrtime.bigint();
+  await openJson(key, sealed);
+  dec.push(ms(process.hrtime.bigint() - t));
+}
+console.log(`PBKDF2-SHA256 ${DEFAULT_ITERATIONS} iterations (once per unlock): ${stats(derive)}`);
+console.log(`encrypt ${N} cases (JSON + AES-GCM, every save): ${stats(enc)}`);
+console.log(`decrypt ${N} cases (AES-GCM + JSON.parse, every unlock): ${stats(dec)}`);
+
+const imp: number[] = [];
+const text = exportPlainJson(caseload);
+for (let r = 0; r < RUNS; r++) {
+  const t = process.hrtime.bigint();
+  const out = await readBackup(text);
+  if (!out.ok) throw new Error('import failed');
+  imp.push(ms(process.hrtime.bigint() - t));
+}
+console.log(`import + validate ${N} cases (plain JSON backup, zod): ${stats(imp)}`);
+const t = process.hrtime.bigint();
+exportCsv(caseload);
+console.log(`CSV export of ${N} cases (re-evaluates each): ${ms(process.hrtime.bigint() - t).toFixed(1)} ms`);
