@@ -29,11 +29,10 @@ const VALUES: Partial<Record<FactField, readonly unknown[]>> = {
 const yuan = (t: TFn, n: number) => t('result:yuanPerMonth', { amount: n });
 
 /** "if 'household' is 'dibaoEdge'", in words, from the question's short name and its option label. */
-function condition(t: TFn, field: FactField, value: unknown): string {
+function condition(t: TFn, field: FactField, values: unknown): string {
   const step = stepForField(field) ?? field;
-  const answer = ['welfareLivingAllowances', 'welfareCareAllowances', 'homeCareNursingSubsidy'].includes(field)
-    ? String(value)
-    : t(`wizard:${step}.options.${String(value)}`);
+  const list = Array.isArray(values) ? values : [values];
+  const answer = list.map((v) => t('result:quoted', { text: t(`wizard:${step}.options.${String(v)}`) })).join(t('result:or'));
   return t('result:ifAnswer', { question: t(`wizard:${step}.short`), answer });
 }
 
@@ -73,10 +72,10 @@ function dependsLines(t: TFn, facts: Facts, asOf: string, s: Subsidy, field: Fac
     if (!r.covered) continue;
     const sr = r[s];
     const outcome = sr.status === 'paid' ? yuan(t, sr.paid) : sr.status === 'depends' ? t('result:status.depends') : t('result:notPaid');
-    groups.set(outcome, [...(groups.get(outcome) ?? []), condition(t, field, v)]);
+    groups.set(outcome, [...(groups.get(outcome) ?? []), v]);
   }
   if (groups.size < 2) return [];
-  return [...groups].map(([outcome, conds]) => t('result:outcomeIf', { condition: conds.join(' / '), outcome }));
+  return [...groups].map(([outcome, vs]) => t('result:outcomeIf', { condition: condition(t, field, vs), outcome }));
 }
 
 /** For a subsidy not paid: each single unmet answer that, changed, would make it paid. */
@@ -186,7 +185,7 @@ function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: 
         <div className="depends">
           <h3>{t('result:dependsTitle')}</h3>
           <p>{t('result:dependsIntro')}</p>
-          <ul>
+          <ul className="plain">
             {depends.map(({ f, lines }) => {
               const step = stepForField(f);
               return (
@@ -288,8 +287,10 @@ export function ResultPage({ answers, send, asOf }: StepProps) {
       <p className="total">{t('result:total', { amount: r.total })}</p>
       {anyDepends && <p>{t('result:totalDepends')}</p>}
       <p className="small">{t('result:asOf', { date: r.asOf, instrument: r.instrument })}</p>
-      <Card s={r.living} facts={facts} asOf={asOf} send={send} />
-      <Card s={r.care} facts={facts} asOf={asOf} send={send} />
+      <div className="cards">
+        <Card s={r.living} facts={facts} asOf={asOf} send={send} />
+        <Card s={r.care} facts={facts} asOf={asOf} send={send} />
+      </div>
       {r.notes.length > 0 && (
         <section aria-labelledby="notes-title">
           <h2 id="notes-title">{t('result:notesTitle')}</h2>
@@ -306,7 +307,7 @@ export function ResultPage({ answers, send, asOf }: StepProps) {
         <p>{t('result:next.where')}</p>
         <p>{t('result:next.channels', { clause: 'TJ-CHANNELS' })}</p>
         <p>{t('result:next.bringTitle')}</p>
-        <ul>
+        <ul className="bring">
           <li>{t('result:next.bring1')}</li>
           <li>{t('result:next.bring2')}</li>
           <li>{t('result:next.bring3')}</li>
@@ -314,7 +315,7 @@ export function ResultPage({ answers, send, asOf }: StepProps) {
         </ul>
         <p>{t('result:next.process')}</p>
       </section>
-      <p className="estimate">
+      <p className="estimate no-print">
         <strong>{t('result:estimate')}</strong>
       </p>
       <div className="result-buttons no-print">
