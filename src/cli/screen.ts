@@ -94,6 +94,12 @@ async function main(argv: string[]): Promise<number> {
 
 const langOf = (argv: string[]): Lang => (argv.includes('en') || argv.includes('--lang=en') ? 'en' : 'zh-CN');
 
+// the reader of our output went away (`… | head`): stop quietly, as other command-line tools do
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
