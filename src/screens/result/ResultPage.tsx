@@ -66,7 +66,7 @@ function Amount({ a }: { a: AmountInfo }) {
 function dependsLines(t: TFn, facts: Facts, asOf: string, s: Subsidy, field: FactField): string[] {
   const values = VALUES[field];
   if (!values) return [];
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, unknown[]>();
   for (const v of values) {
     const r = evaluate({ ...facts, [field]: v } as Facts, { asOf });
     if (!r.covered) continue;
