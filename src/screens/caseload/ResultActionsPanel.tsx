@@ -5,16 +5,16 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Result } from '../engine/types';
-import type { Facts } from '../facts/schema';
-import { PrintPreview } from '../print/Printable';
-import { makeCase, recheck, summariesDiffer, summarize } from '../storage/model';
-import { session, useCaseload } from '../storage/session';
-import { clearWizard, loadSaved } from '../wizard/store';
-import { Compare } from './caseload/Compare';
-import { SetupForm, UnlockForm } from './caseload/PassForms';
-import { displayName, hrefView } from './caseload/util';
-import './caseload/caseload.css';
+import type { Result } from '../../engine/types';
+import type { Facts } from '../../facts/schema';
+import { PrintPreview } from '../../print/Printable';
+import { makeCase, recheck, summariesDiffer, summarize } from '../../storage/model';
+import { session, useCaseload } from '../../storage/session';
+import { clearWizard, loadSaved } from '../../wizard/store';
+import { Compare } from './Compare';
+import { SetupForm, UnlockForm } from './PassForms';
+import { displayName, hrefView } from './util';
+import './caseload.css';
 
 function withRef(facts: Facts, ref: string): Facts {
   const r = ref.trim();
@@ -22,7 +22,7 @@ function withRef(facts: Facts, ref: string): Facts {
   return r ? { ...rest, ref: r } : rest;
 }
 
-export function ResultActions({ facts, result }: { facts: Facts; result: Result }) {
+export function ResultActionsPanel({ facts, result }: { facts: Facts; result: Result }) {
   const { t } = useTranslation('caseload');
   const id = useId();
   const state = useCaseload();
@@ -144,4 +144,4 @@ export function ResultActions({ facts, result }: { facts: Facts; result: Result 
     </div>
   );
 }
-export default ResultActions;
+export default ResultActionsPanel;
