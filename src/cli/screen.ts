@@ -6,7 +6,8 @@
  * record its full result trace, or its errors). Bad rows never stop good ones. Exit codes: 0 done
  * (even with bad rows), 1 the input cannot be read at all, 2 bad options.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { Lang } from '../facts/parse';
 import { parseArgs, today, type Format } from './args';
 import { decodeInput, NotTextError, ReadFailure } from './input';
@@ -14,6 +15,31 @@ import { messages } from './messages';
 
 const out = (s: string) => process.stdout.write(s);
 const err = (s: string) => process.stderr.write(`${s}\n`);
+
+/**
+ * A file read in 256 kB chunks with synchronous reads: nothing else runs meanwhile, and it keeps
+ * the main thread from waiting on the I/O thread pool between chunks (measurable when the cores are
+ * busy). Opening throws at once for a missing file.
+ */
+function fileStream(path: string): Readable {
+  const fd = openSync(path, 'r');
+  const size = 256 * 1024;
+  return new Readable({
+    highWaterMark: size,
+    read() {
+      try {
+        const buf = Buffer.allocUnsafe(size);
+        const n = readSync(fd, buf, 0, size, null);
+        if (n === 0) {
+          closeSync(fd);
+          this.push(null);
+        } else this.push(n === size ? buf : buf.subarray(0, n));
+      } catch (e) {
+        this.destroy(e as Error);
+      }
+    },
+  });
+}
 
 function sniff(file: string, head: string): Format {
   const lower = file.toLowerCase();
@@ -50,7 +76,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const name = o.file === '-' ? 'stdin' : o.file;
   try {
-    const stream = o.file === '-' ? process.stdin : createReadStream(o.file, { highWaterMark: 256 * 1024 });
+    const stream = await Promise.resolve()
+      .then(() => (o.file === '-' ? process.stdin : fileStream(o.file)))
+      .catch((e: NodeJS.ErrnoException) => {
+        throw new ReadFailure(m.cannotRead(name, e.code === 'ENOENT' ? (o.lang === 'zh-CN' ? '文件不存在' : 'no such file') : e.message));
+      });
     const decoded = await decodeInput(stream).catch((e: NodeJS.ErrnoException) => {
       if (e instanceof NotTextError) throw new ReadFailure(m.binary);
       throw new ReadFailure(m.cannotRead(name, e.code === 'ENOENT' ? (o.lang === 'zh-CN' ? '文件不存在' : 'no such file') : e.message));
