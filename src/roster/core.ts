@@ -30,6 +30,45 @@ interface Loaded {
   text: string;
   headers: string[];
   headerRow: number;
+  delimiter: string;
+  newline: string;
+}
+
+export interface TextRange {
+  start: number;
+  end: number;
+  /** the row number of the range's first line */
+  firstRow: number;
+}
+
+/**
+ * Cuts a text into `parts` ranges of whole lines, so that several workers can screen one file in
+ * parallel, each with the right row numbers. Only a text without any quote character is cut: there
+ * a line break always ends a row (a quoted cell may hold a line break, so a quoted text is one range).
+ * The header rows stay in the first range; line breaks at a cut belong to neither side.
+ */
+export function splitRanges(text: string, parts: number, newline: string, headerRow: number): TextRange[] {
+  const whole = [{ start: 0, end: text.length, firstRow: 1 }];
+  if (parts <= 1 || !newline || text.includes('"')) return whole;
+  // end of the header row: no cut before it
+  let headerEnd = 0;
+  for (let r = 0; r < headerRow; r++) {
+    const nl = text.indexOf(newline, headerEnd);
+    if (nl < 0) return whole;
+    headerEnd = nl + newline.length;
+  }
+  const ranges: TextRange[] = [];
+  let start = 0;
+  let firstRow = 1;
+  for (let k = 1; k < parts; k++) {
+    const nl = text.indexOf(newline, Math.max(headerEnd, start, Math.floor((text.length * k) / parts)));
+    if (nl < 0) break;
+    ranges.push({ start, end: nl, firstRow });
+    for (let i = text.indexOf(newline, start); i >= 0 && i <= nl; i = text.indexOf(newline, i + newline.length)) firstRow++;
+    start = nl + newline.length;
+  }
+  ranges.push({ start, end: text.length, firstRow });
+  return ranges;
 }
 
 interface Screened {
@@ -53,15 +92,24 @@ function trimLineBreaks(s: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
+interface HeaderInfo {
+  headers: string[];
+  headerRow: number;
+  sample: string[];
+  /** as papaparse detected them in the whole text's first lines */
+  delimiter: string;
+  newline: string;
+}
+
 /** Finds the header row (the first non-blank row) and the first data row after it. */
-export function readHeader(text: string): { headers: string[]; headerRow: number; sample: string[] } | null {
-  let found: { headers: string[]; headerRow: number; sample: string[] } | null = null;
+export function readHeader(text: string): HeaderInfo | null {
+  let found: HeaderInfo | null = null;
   let row = 0;
   Papa.parse<string[]>(text, {
     step: (r, parser) => {
       row++;
       if (isBlankRow(r.data)) return;
-      if (!found) found = { headers: r.data.map((c, i) => (i === 0 ? stripBom(c) : c).trim()), headerRow: row, sample: [] };
+      if (!found) found = { headers: r.data.map((c, i) => (i === 0 ? stripBom(c) : c).trim()), headerRow: row, sample: [], delimiter: r.meta.delimiter, newline: r.meta.linebreak };
       else {
         found.sample = r.data;
         parser.abort();
@@ -171,14 +219,14 @@ export class RosterCore {
         case 'load':
           return this.load(msg.job, msg.bytes, msg.text);
         case 'screen':
-          return await this.screen(msg.job, msg.mapping, msg.asOf);
+          return await this.screen(msg.job, msg.mapping, msg.asOf, msg.part);
         case 'cancel':
           this.cancelled.add(msg.job);
           return;
         case 'detail':
           return this.detail(msg.job, msg.row);
         case 'export':
-          return this.exportCsv(msg.job, msg.lang, msg.rows);
+          return this.exportCsv(msg.job, msg.lang, msg.rows, msg.withHeader ?? true);
       }
     } catch (e) {
       this.post({ type: 'failed', job: msg.job, message: e instanceof Error ? e.message : String(e) });
@@ -203,34 +251,38 @@ export class RosterCore {
       this.post({ type: 'loadFailed', job, reason: 'empty' });
       return;
     }
-    this.loaded = { job, text, headers: header.headers, headerRow: header.headerRow };
+    this.loaded = { job, text, headers: header.headers, headerRow: header.headerRow, delimiter: header.delimiter, newline: header.newline };
     this.post({ type: 'loaded', job, headers: header.headers, headerRow: header.headerRow, sample: header.sample, encoding, bom, chars: text.length });
   }
 
-  private async screen(job: number, mapping: ColumnMapping, asOf: string): Promise<void> {
+  private async screen(job: number, mapping: ColumnMapping, asOf: string, part = { index: 0, count: 1 }): Promise<void> {
     const loaded = this.loaded;
     if (!loaded) throw new Error('nothing loaded');
     const started = Date.now();
-    const { text, headers, headerRow } = loaded;
+    const { text, headers, headerRow, delimiter, newline } = loaded;
+    const range = splitRanges(text, part.count, newline, headerRow)[part.index] ?? { start: text.length, end: text.length, firstRow: 0 };
     const refCol = mapping.indexOf('ref');
-    const s: Screened = { mapping, asOf, chunks: [], lastRow: 0, delimiter: ',', newline: '\n' };
-    let chunkStart = 0;
+    const s: Screened = { mapping, asOf, chunks: [], lastRow: 0, delimiter, newline };
+    let chunkStart = range.start;
     this.screened = s;
     const counts = emptyCounts();
-    let row = 0;
+    let row = range.firstRow - 1;
     let cancelled = false;
+    if (range.start >= range.end) {
+      this.post({ type: 'done', job, counts, ms: Date.now() - started, cancelled });
+      return;
+    }
     await new Promise<void>((resolve, reject) => {
-      Papa.parse<string[]>(text, {
+      Papa.parse<string[]>(text.slice(range.start, range.end), {
         chunkSize: this.chunkSize,
+        delimiter,
+        newline: newline as Papa.ParseConfig['newline'],
         chunk: (res: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
           try {
             const batch: RowSummary[] = [];
-            if (s.chunks.length === 0) {
-              s.delimiter = res.meta.delimiter;
-              s.newline = res.meta.linebreak;
-            }
-            s.chunks.push({ start: chunkStart, end: res.meta.cursor, firstRow: row + 1 });
-            chunkStart = res.meta.cursor;
+            const chunkEnd = range.start + res.meta.cursor;
+            s.chunks.push({ start: chunkStart, end: chunkEnd, firstRow: row + 1 });
+            chunkStart = chunkEnd;
             for (const cells of res.data) {
               row++;
               if (row <= headerRow) continue;
@@ -245,7 +297,7 @@ export class RosterCore {
             }
             s.lastRow = row;
             if (batch.length) this.post({ type: 'rows', job, rows: batch });
-            this.post({ type: 'progress', job, fraction: Math.min(1, res.meta.cursor / Math.max(1, text.length)), rows: counts.rows });
+            this.post({ type: 'progress', job, fraction: Math.min(1, res.meta.cursor / Math.max(1, range.end - range.start)), rows: counts.rows });
             parser.pause();
             void this.yieldTurn().then(() => {
               if (this.cancelled.has(job)) {
@@ -315,7 +367,7 @@ export class RosterCore {
   }
 
   /** CSV text of the screened rows: the file's columns (earlier result columns dropped) + RESULT_COLUMNS. */
-  csvText(lang: 'zh-CN' | 'en', rows?: readonly number[]): { csv: string; rows: number } {
+  csvText(lang: 'zh-CN' | 'en', rows?: readonly number[], withHeader = true): { csv: string; rows: number } {
     const s = this.screened;
     const l = this.loaded;
     if (!s || !l) throw new Error('nothing screened');
@@ -332,11 +384,12 @@ export class RosterCore {
       for (const c of RESULT_COLUMNS) line.push(rc[c]);
       out.push(line);
     }
+    if (!withHeader) return { csv: out.length > 1 ? toCsv(out.slice(1)) : '', rows: out.length - 1 };
     return { csv: '\uFEFF' + toCsv(out), rows: out.length - 1 };
   }
 
-  private exportCsv(job: number, lang: 'zh-CN' | 'en', rows?: number[]): void {
-    const { csv, rows: n } = this.csvText(lang, rows);
+  private exportCsv(job: number, lang: 'zh-CN' | 'en', rows: number[] | undefined, withHeader: boolean): void {
+    const { csv, rows: n } = this.csvText(lang, rows, withHeader);
     this.post({ type: 'exported', job, csv: new Blob([csv], { type: 'text/csv;charset=utf-8' }), rows: n });
   }
 }

@@ -15,12 +15,13 @@ export type Encoding = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
 export type ToWorker =
   /** a file's bytes (transferred) or pasted text */
   | { type: 'load'; job: number; bytes?: ArrayBuffer; text?: string }
-  | { type: 'screen'; job: number; mapping: ColumnMapping; asOf: string }
+  /** part: this worker screens the index-th of count parts of the text (see splitRanges) */
+  | { type: 'screen'; job: number; mapping: ColumnMapping; asOf: string; part?: { index: number; count: number } }
   | { type: 'cancel'; job: number }
   /** the full result of one row, recomputed on demand */
   | { type: 'detail'; job: number; row: number }
-  /** the screened list as CSV; rows = the row numbers to include (all when absent) */
-  | { type: 'export'; job: number; lang: Lang; rows?: number[] };
+  /** the screened list as CSV; rows = the row numbers to include (all when absent); withHeader false: rows only, no BOM */
+  | { type: 'export'; job: number; lang: Lang; rows?: number[]; withHeader?: boolean };
 
 // ---------------------------------------------------------------- worker → page
 

@@ -9,9 +9,12 @@ import { fieldName } from '../facts/parse';
 import { isSelfDescribing, loadMapping, mappingProblems, proposeMapping, saveMapping, type ColumnMapping } from '../roster/mapping';
 import { MappingStep } from '../roster/MappingStep';
 import { emptyCounts, ROW_KINDS, type Counts, type Encoding, type FromWorker, type Lang, type RowKind, type RowSummary, type ToWorker } from '../roster/protocol';
+import { RosterPool } from '../roster/pool';
 import { RosterTable } from '../roster/RosterTable';
 import type { Result } from '../engine/types';
 import '../roster/roster.css';
+
+const MAX_WORKERS = 2;
 
 type Phase = 'pick' | 'loading' | 'mapping' | 'screening' | 'results';
 type Filter = RowKind | 'all' | 'overdue';
@@ -68,14 +71,14 @@ export default function RosterScreen() {
   const [exported, setExported] = useState<{ name: string; rows: number } | null>(null);
   const [detail, setDetail] = useState<Detail | null>(null);
 
-  const worker = useRef<Worker | null>(null);
+  const worker = useRef<RosterPool | null>(null);
   const job = useRef(0);
   const rows = useRef<RowSummary[]>([]);
   const lastBucket = useRef(-1);
   const fileName = useRef('roster');
   const downloadUrl = useRef<string | null>(null);
 
-  const send = useCallback((msg: ToWorker, transfer: Transferable[] = []) => worker.current?.postMessage(msg, transfer), []);
+  const send = useCallback((msg: ToWorker, transfer: Transferable[] = []) => worker.current?.send(msg, transfer), []);
 
   const startScreening = useCallback(
     (m: ColumnMapping, headers: string[]) => {
@@ -97,8 +100,7 @@ export default function RosterScreen() {
   );
 
   const onMessage = useCallback(
-    (e: MessageEvent<FromWorker>) => {
-      const msg = e.data;
+    (msg: FromWorker) => {
       if (msg.job !== job.current) return;
       switch (msg.type) {
         case 'loaded': {
@@ -182,9 +184,11 @@ export default function RosterScreen() {
 
   const ensureWorker = () => {
     if (!worker.current) {
-      const w = new Worker(new URL('../roster/screen.worker.ts', import.meta.url), { type: 'module' });
-      w.onmessage = (e: MessageEvent<FromWorker>) => onMessageRef.current(e);
-      worker.current = w;
+      // one worker per core, up to two: the page itself has little to do while they screen
+      const n = Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 1));
+      const pool = new RosterPool(Array.from({ length: n }, () => new Worker(new URL('../roster/screen.worker.ts', import.meta.url), { type: 'module' })));
+      pool.onmessage = (msg) => onMessageRef.current(msg);
+      worker.current = pool;
     }
     return worker.current;
   };

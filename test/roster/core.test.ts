@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { RESULT_COLUMNS } from '../../src/facts/csv';
-import { RosterCore, screenRow } from '../../src/roster/core';
+import { RosterCore, screenRow, splitRanges } from '../../src/roster/core';
 import { screenRecord } from '../../src/facts/csv';
 import { FACT_FIELDS } from '../../src/facts/schema';
 import { factsToRow, generateFacts, rng } from '../../bench/generate';
@@ -146,6 +146,46 @@ describe('the roster worker core', () => {
     expect(col(parsed[2]!, 'error')).toMatch(/残疾等级.*五级/);
     expect(h.core.csvText('en').csv).toMatch(/disability grade/);
     expect(h.core.csvText('zh-CN', [4]).rows).toBe(1);
+  });
+});
+
+describe('screening one file in parallel parts', () => {
+  it('cuts a text without quotes at line breaks after the header, with each part\'s first row number', () => {
+    const text = ['h', '', 'a', 'b', 'c', 'd', 'e', 'f'].join('\n');
+    const ranges = splitRanges(text, 3, '\n', 1);
+    expect(ranges.map((r) => [text.slice(r.start, r.end), r.firstRow])).toEqual([
+      ['h\n\na', 1],
+      ['b\nc\nd', 4],
+      ['e\nf', 7],
+    ]);
+    expect(splitRanges('h\r\na\r\nb', 2, '\r\n', 1).map((r) => r.firstRow)).toEqual([1, 3]);
+  });
+
+  it('keeps a text with quotes (a cell may hold a line break) in one part', () => {
+    expect(splitRanges('h\n"a\nb"\nc\nd', 2, '\n', 1)).toEqual([{ start: 0, end: 11, firstRow: 1 }]);
+  });
+
+  it('gives the same rows, counts and export from two parts as from one worker', async () => {
+    const lines = [HEAD, ...Array.from({ length: 300 }, (_, i) => (i % 37 === 5 ? '' : `p${i},${i % 3 ? GOOD : GOOD.replace('一级', '五级')},2025-0${(i % 9) + 1}-15`))];
+    const text = lines.join('\r\n');
+    const one = await screenText(text, harness({ chunkSize: 700 }));
+    const parts = await Promise.all(
+      [0, 1].map(async (index) => {
+        const h = harness({ chunkSize: 700 });
+        await h.send({ type: 'load', job: 1, text });
+        await h.send({ type: 'screen', job: 1, mapping: proposeMapping(HEAD.split(',')), asOf: '2025-09-01', part: { index, count: 2 } });
+        return h;
+      }),
+    );
+    expect(parts[1]!.rows().length).toBeGreaterThan(50);
+    expect([...parts[0]!.rows(), ...parts[1]!.rows()]).toEqual(one.rows());
+    const sum = (k: 'rows' | 'blank' | 'error' | 'eligible') => parts.reduce((n, h) => n + h.of('done')[0]!.counts[k], 0);
+    expect([sum('rows'), sum('blank'), sum('error'), sum('eligible')]).toEqual([one.of('done')[0]!.counts.rows, one.of('done')[0]!.counts.blank, one.of('done')[0]!.counts.error, one.of('done')[0]!.counts.eligible]);
+    const joined = parts[0]!.core.csvText('zh-CN').csv + '\r\n' + parts[1]!.core.csvText('zh-CN', undefined, false).csv;
+    expect(joined).toBe(one.core.csvText('zh-CN').csv);
+    const second = parts[1]!.rows()[3]!.row;
+    await parts[1]!.send({ type: 'detail', job: 1, row: second });
+    expect(parts[1]!.of('detail')[0]!.input['姓名']).toBe(one.rows().find((r) => r.row === second)!.ref);
   });
 });
 

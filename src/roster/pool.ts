@@ -1,0 +1,138 @@
+/**
+ * Several screening workers behind one message stream. Each worker loads the whole file and
+ * screens one part of it (splitRanges); the pool hands the page the same messages one worker
+ * would: rows in file order, progress over all parts, one 'done' with summed counts, one CSV.
+ * With one worker it only passes messages through.
+ */
+import { emptyCounts, ROW_KINDS, type Counts, type FromWorker, type RowSummary, type ToWorker } from './protocol';
+
+export interface WorkerLike {
+  postMessage(msg: ToWorker, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  terminate(): void;
+}
+
+type Done = Extract<FromWorker, { type: 'done' }>;
+type Exported = Extract<FromWorker, { type: 'exported' }>;
+
+export class RosterPool {
+  onmessage: (msg: FromWorker) => void = () => {};
+  private readonly workers: WorkerLike[];
+  private rows: RowSummary[][] = [];
+  private ranges: { min: number; max: number }[] = [];
+  private progress: { fraction: number; rows: number }[] = [];
+  private done: (Done | null)[] = [];
+  private exports: (Exported | null)[] = [];
+
+  constructor(workers: WorkerLike[]) {
+    if (workers.length === 0) throw new Error('a pool needs a worker');
+    this.workers = workers;
+    workers.forEach((w, k) => {
+      w.onmessage = (e) => this.receive(k, e.data);
+    });
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  send(msg: ToWorker, transfer: Transferable[] = []): void {
+    const n = this.workers.length;
+    switch (msg.type) {
+      case 'load':
+        this.workers.forEach((w, k) => {
+          const last = k === n - 1;
+          // every worker reads the whole file; the last one takes the original bytes
+          if (msg.bytes && !last) w.postMessage({ ...msg, bytes: msg.bytes.slice(0) });
+          else w.postMessage(msg, last ? transfer : []);
+        });
+        return;
+      case 'screen':
+        this.rows = this.workers.map(() => []);
+        this.ranges = this.workers.map(() => ({ min: Infinity, max: -Infinity }));
+        this.progress = this.workers.map(() => ({ fraction: 0, rows: 0 }));
+        this.done = this.workers.map(() => null);
+        this.workers.forEach((w, k) => w.postMessage({ ...msg, part: { index: k, count: n } }));
+        return;
+      case 'cancel':
+        this.workers.forEach((w) => w.postMessage(msg));
+        return;
+      case 'detail': {
+        const k = this.ranges.findIndex((r) => msg.row >= r.min && msg.row <= r.max);
+        this.workers[Math.max(0, k)]!.postMessage(msg);
+        return;
+      }
+      case 'export':
+        this.exports = this.workers.map(() => null);
+        this.workers.forEach((w, k) => w.postMessage({ ...msg, withHeader: k === 0 }));
+        return;
+    }
+  }
+
+  terminate(): void {
+    for (const w of this.workers) w.terminate();
+  }
+
+  private receive(k: number, msg: FromWorker): void {
+    switch (msg.type) {
+      case 'loaded':
+      case 'loadFailed':
+        // every worker read the same bytes: the first one speaks for all
+        if (k === 0) this.onmessage(msg);
+        return;
+      case 'rows': {
+        const part = this.rows[k];
+        const range = this.ranges[k];
+        if (!part || !range) return;
+        for (const r of msg.rows) part.push(r);
+        if (msg.rows.length) {
+          range.min = Math.min(range.min, msg.rows[0]!.row);
+          range.max = Math.max(range.max, msg.rows[msg.rows.length - 1]!.row);
+        }
+        return;
+      }
+      case 'progress': {
+        if (!this.progress[k]) return;
+        this.progress[k] = { fraction: msg.fraction, rows: msg.rows };
+        const fraction = this.progress.reduce((s, p) => s + p.fraction, 0) / this.progress.length;
+        const rows = this.progress.reduce((s, p) => s + p.rows, 0);
+        this.onmessage({ type: 'progress', job: msg.job, fraction, rows });
+        return;
+      }
+      case 'done': {
+        if (this.done[k] === undefined) return;
+        this.done[k] = msg;
+        if (this.done.some((d) => d === null)) return;
+        const all = this.done as Done[];
+        const counts: Counts = emptyCounts();
+        for (const d of all) {
+          counts.rows += d.counts.rows;
+          counts.blank += d.counts.blank;
+          counts.noticeOverdue += d.counts.noticeOverdue;
+          counts.noticeDue += d.counts.noticeDue;
+          for (const kind of ROW_KINDS) counts[kind] += d.counts[kind];
+        }
+        // rows in file order: part by part
+        this.onmessage({ type: 'rows', job: msg.job, rows: this.rows.length === 1 ? this.rows[0]! : this.rows.flat() });
+        this.onmessage({ type: 'done', job: msg.job, counts, ms: Math.max(...all.map((d) => d.ms)), cancelled: all.some((d) => d.cancelled) });
+        return;
+      }
+      case 'exported': {
+        if (this.exports[k] === undefined) return;
+        this.exports[k] = msg;
+        if (this.exports.some((x) => x === null)) return;
+        const parts: BlobPart[] = [];
+        let rows = 0;
+        for (const x of this.exports as Exported[]) {
+          if (parts.length && x.csv.size > 0) parts.push('\r\n');
+          if (x.csv.size > 0 || parts.length === 0) parts.push(x.csv);
+          rows += x.rows;
+        }
+        this.onmessage({ type: 'exported', job: msg.job, csv: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows });
+        return;
+      }
+      default:
+        this.onmessage(msg);
+    }
+  }
+}
