@@ -1,4 +1,5 @@
 /** Registers the service worker (precache of the whole app) with a prompt for updates. Imported once from main.tsx. */
+import './zod-jitless';
 import { registerSW } from 'virtual:pwa-register';
 import { setPwaState, setUpdater } from './state';
 

@@ -89,7 +89,16 @@ test('no request ever leaves the origin, and the strict Content-Security-Policy 
   page.on('console', (m) => {
     if (/Content.Security.Policy/i.test(m.text())) cspErrors.push(m.text());
   });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as unknown as { __csp?: string[] };
+      (w.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const violations = () => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
   await page.goto('/');
+  await expect(page.locator('.wizard')).toBeVisible();
+  expect(await violations()).toEqual([]);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("script-src 'self'");
   expect(csp).toContain("object-src 'none'");
@@ -103,6 +112,7 @@ test('no request ever leaves the origin, and the strict Content-Security-Policy 
   await page.goto('/#/caseload/notices');
   await page.goto('/#/caseload/backup');
   await axe(page);
+  expect(await violations()).toEqual([]);
   expect(outside).toEqual([]);
   expect(cspErrors).toEqual([]);
 });
