@@ -1,8 +1,8 @@
 /** What the wizard has been told so far. Facts are only the fields answered; the rest count as 'unknown'. */
 import { unknownFacts, type Facts, type FactField, type Tri } from '../facts/schema';
 
-export const ROLES = ['self', 'carer', 'worker'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from './roles';
+export { ROLES, type Role } from './roles';
 
 export interface Answers {
   role?: Role;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ROLES } from '../machine/answers';
+import { ROLES } from '../machine/roles';
 import { ErrorSummary, Radios, type FieldError, type StepProps } from './ui/parts';
 import { useT } from './ui/useT';
 

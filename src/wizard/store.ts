@@ -6,10 +6,8 @@ import { factsSchema, type Facts } from '../facts/schema';
 import { emptyAnswers, todayLocal, type Answers } from '../machine/answers';
 import { QUESTION_STEPS, relevantSteps, STEP_FIELDS, STEPS, type StepName } from '../machine/steps';
 
-export const WIZARD_KEY = 'tj-subsidies.wizard';
-export const WIZARD_VERSION = 1;
-/** Fired on window when loadIntoWizard/clearWizard change the stored wizard, so a mounted wizard reloads. */
-export const WIZARD_CHANGED_EVENT = 'tj-subsidies.wizard-changed';
+import { WIZARD_CHANGED_EVENT, WIZARD_KEY, WIZARD_VERSION } from './keys';
+export { WIZARD_CHANGED_EVENT, WIZARD_KEY, WIZARD_VERSION, peekSaved } from './keys';
 
 export interface SavedWizard {
   version: typeof WIZARD_VERSION;

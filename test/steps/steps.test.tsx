@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../src/i18n';
 import { emptyAnswers, type Answers } from '../../src/machine/answers';
 import { wizardMachine, type WizardEvent } from '../../src/machine/wizard.machine';
-import { STEP_COMPONENTS } from '../../src/screens/WizardScreen';
+import { STEP_COMPONENTS } from '../../src/screens/wizard/WizardFlow';
 import type { StepName } from '../../src/machine/steps';
 
 const asOf = '2025-06-01';

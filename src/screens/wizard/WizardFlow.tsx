@@ -1,37 +1,38 @@
-/** The wizard: one page per machine state; answers kept on the device as they are given. */
+/** The wizard proper: one page per machine state; answers kept on the device as they are given. Loaded lazily. */
 import { useActorRef, useSelector } from '@xstate/react';
 import { useEffect, useRef, useState, type ComponentType } from 'react';
-import { todayLocal } from '../machine/answers';
-import type { StepName } from '../machine/steps';
-import { wizardMachine } from '../machine/wizard.machine';
-import { loadSaved, saveWizard, WIZARD_CHANGED_EVENT, clearWizard } from '../wizard/store';
-import { useT } from '../steps/ui/useT';
-import type { StepProps } from '../steps/ui/parts';
-import Start from '../steps/start';
-import Hukou from '../steps/hukou';
-import Certificate from '../steps/certificate';
-import Category from '../steps/category';
-import Grade from '../steps/grade';
-import Household from '../steps/household';
-import Exclusions from '../steps/exclusions';
-import Orphan from '../steps/orphan';
-import OrphanInstitution from '../steps/orphanInstitution';
-import InstitutionFunded from '../steps/institutionFunded';
-import WelfareLiving from '../steps/welfareLiving';
-import WelfareLivingAmount from '../steps/welfareLivingAmount';
-import WelfareCare from '../steps/welfareCare';
-import WelfareCareAmount from '../steps/welfareCareAmount';
-import HomeCareNursing from '../steps/homeCareNursing';
-import HomeCareNursingAmount from '../steps/homeCareNursingAmount';
-import Elderly from '../steps/elderly';
-import DibaoSince from '../steps/dibaoSince';
-import DibaoEdgeSince from '../steps/dibaoEdgeSince';
-import CertifiedOn from '../steps/certifiedOn';
-import Notice from '../steps/notice';
-import Applied from '../steps/applied';
-import Check from '../steps/check';
-import { ResultPage } from './result/ResultPage';
-import './wizard/wizard.css';
+import { todayLocal } from '../../machine/answers';
+import type { StepName } from '../../machine/steps';
+import { wizardMachine } from '../../machine/wizard.machine';
+import { loadSaved, saveWizard, clearWizard } from '../../wizard/store';
+import type { WizardEvent } from '../../machine/wizard.machine';
+import { useT } from '../../steps/ui/useT';
+import type { StepProps } from '../../steps/ui/parts';
+import Start from '../../steps/start';
+import Hukou from '../../steps/hukou';
+import Certificate from '../../steps/certificate';
+import Category from '../../steps/category';
+import Grade from '../../steps/grade';
+import Household from '../../steps/household';
+import Exclusions from '../../steps/exclusions';
+import Orphan from '../../steps/orphan';
+import OrphanInstitution from '../../steps/orphanInstitution';
+import InstitutionFunded from '../../steps/institutionFunded';
+import WelfareLiving from '../../steps/welfareLiving';
+import WelfareLivingAmount from '../../steps/welfareLivingAmount';
+import WelfareCare from '../../steps/welfareCare';
+import WelfareCareAmount from '../../steps/welfareCareAmount';
+import HomeCareNursing from '../../steps/homeCareNursing';
+import HomeCareNursingAmount from '../../steps/homeCareNursingAmount';
+import Elderly from '../../steps/elderly';
+import DibaoSince from '../../steps/dibaoSince';
+import DibaoEdgeSince from '../../steps/dibaoEdgeSince';
+import CertifiedOn from '../../steps/certifiedOn';
+import Notice from '../../steps/notice';
+import Applied from '../../steps/applied';
+import Check from '../../steps/check';
+import { ResultPage } from '../result/ResultPage';
+
 
 export const STEP_COMPONENTS: Record<StepName, ComponentType<StepProps>> = {
   start: Start,
@@ -60,7 +61,7 @@ export const STEP_COMPONENTS: Record<StepName, ComponentType<StepProps>> = {
   result: ResultPage,
 };
 
-function Wizard({ onRestart }: { onRestart: () => void }) {
+function Wizard({ onRestart, initialEvent }: { onRestart: () => void; initialEvent?: WizardEvent }) {
   const { t } = useT();
   const [asOf] = useState(todayLocal);
   const [saved] = useState(loadSaved);
@@ -88,8 +89,17 @@ function Wizard({ onRestart }: { onRestart: () => void }) {
     return () => sub.unsubscribe();
   }, [actor, caseId]);
 
+  // the start page's answer, given before this part of the wizard had loaded
+  const replayed = useRef(false);
+  useEffect(() => {
+    if (initialEvent && !replayed.current) {
+      replayed.current = true;
+      actor.send(initialEvent);
+    }
+  }, [actor, initialEvent]);
+
   // Focus the new page's h1 on every step change (not on first load), and name the page.
-  const first = useRef(true);
+  const first = useRef(!initialEvent);
   useEffect(() => {
     const h1 = document.querySelector<HTMLElement>('main h1');
     if (h1) document.title = t('wizard:pageTitle', { page: h1.textContent ?? '' });
@@ -125,12 +135,6 @@ function Wizard({ onRestart }: { onRestart: () => void }) {
   );
 }
 
-export function WizardScreen() {
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    const reload = () => setGeneration((g) => g + 1);
-    window.addEventListener(WIZARD_CHANGED_EVENT, reload);
-    return () => window.removeEventListener(WIZARD_CHANGED_EVENT, reload);
-  }, []);
-  return <Wizard key={generation} onRestart={clearWizard} />;
+export default function WizardFlow({ initialEvent }: { initialEvent?: WizardEvent }) {
+  return <Wizard onRestart={clearWizard} initialEvent={initialEvent} />;
 }
