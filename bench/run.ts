@@ -23,10 +23,17 @@ const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-function measure(facts: readonly Facts[], ms: number): number {
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Evaluations per wall second, and per second of this process's CPU time (steadier when other work shares the cores). */
+function measure(facts: readonly Facts[], ms: number): { wall: number; cpu: number } {
   let n = 0;
   let sink = 0;
   const start = performance.now();
+  const cpuStart = cpuMs();
   let now = start;
   while (now - start < ms) {
     for (let i = 0; i < 1000; i++) {
@@ -37,7 +44,7 @@ function measure(facts: readonly Facts[], ms: number): number {
     now = performance.now();
   }
   if (sink < 0) console.log(sink); // keeps the work observable
-  return (n / (now - start)) * 1000;
+  return { wall: (n / (now - start)) * 1000, cpu: (n / (cpuMs() - cpuStart)) * 1000 };
 }
 
 function evaluationsPerSecond() {
@@ -114,7 +121,10 @@ function main() {
 
   console.log('(a) evaluate(facts, { asOf }) — target ≥ 500,000/s');
   const evals = evaluationsPerSecond();
-  table([['facts', 'evaluations/s', 'target met'], ...evals.map((e) => [e.set, fmt(e.perSecond), e.perSecond >= 500_000 ? 'yes' : 'NO'])]);
+  table([
+    ['facts', 'evaluations/s (wall)', 'per CPU-second', 'target met (wall)'],
+    ...evals.map((e) => [e.set, fmt(e.perSecond.wall), fmt(e.perSecond.cpu), e.perSecond.wall >= 500_000 ? 'yes' : 'NO']),
+  ]);
 
   const file = join(OUT, `roster-${ROWS}.csv`);
   const t0 = performance.now();
@@ -130,7 +140,7 @@ function main() {
     ['measure', 'value'],
     ['wall time, end to end', `${fmt(run.wallMs)} ms`],
     ['  a 1-row file, for comparison (start-up + loading)', `${fmt(startup.wallMs)} ms`],
-    ['  loading rules, engine and readers (in the 100k run)', run.loadMs === null ? 'n/a' : `${fmt(run.loadMs)} ms`],
+    [`  loading rules, engine and readers (in the ${fmt(ROWS)}-row run)`, run.loadMs === null ? 'n/a' : `${fmt(run.loadMs)} ms`],
     ['CPU time (user + sys), all threads', run.cpuMs === null ? 'n/a' : `${fmt(run.cpuMs)} ms (1-row file ${startup.cpuMs === null ? 'n/a' : fmt(startup.cpuMs)} ms)`],
     ['  screening after loading (read, screen, write)', run.cliMs === null ? 'n/a' : `${fmt(run.cliMs)} ms`],
     ['rows/s (wall)', fmt(ROWS / (run.wallMs / 1000))],
