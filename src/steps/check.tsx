@@ -8,7 +8,7 @@ export function answerText(t: TFn, step: QuestionStep, p: StepProps): string {
   const a = p.answers;
   const f = a.facts;
   const ctx = { context: roleOf(a) };
-  if (!a.done.includes(step)) return '—';
+  if (!a.done.includes(step)) return t('wizard:check.notAnswered');
   switch (step) {
     case 'exclusions':
     case 'elderly':

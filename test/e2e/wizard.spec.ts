@@ -39,13 +39,14 @@ async function axe(page: Page) {
 }
 
 /** Answers page after page as the persona says, until "check your answers"; returns the steps seen. */
-async function drive(page: Page, persona: Persona, opts: { axe?: boolean } = {}) {
+async function drive(page: Page, persona: Persona, opts: { axe?: boolean; noSideways?: boolean } = {}) {
   const seen: string[] = [];
   for (let i = 0; i < 30; i++) {
     const s = (await step(page))!;
     if (s === 'check') break;
     seen.push(s);
     if (opts.axe) await axe(page);
+    if (opts.noSideways) expect(await page.evaluate(() => document.documentElement.scrollWidth), `page ${s}`).toBeLessThanOrEqual(320);
     const actions = persona[s];
     if (!actions) throw new Error(`persona has no answer for step "${s}"`);
     for (const a of actions) {
@@ -142,6 +143,15 @@ for (const l of ['zh-CN', 'en'] as const) {
     });
   });
 }
+
+test('at 320 px wide (200% zoom on a small screen) no page scrolls sideways, up to the result', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.emulateMedia({ reducedMotion: 'reduce', forcedColors: 'active' });
+  await page.goto('/');
+  await drive(page, { ...base, grade: ['#grade-2'], household: ['#household-dibaoEdge'], homeCareNursing: ['#homeCareNursingSubsidy-yes'], homeCareNursingAmount: ['amount:homeCareNursingSubsidy=150'] }, { noSideways: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expect(page.locator('.total')).toContainText('500');
+});
 
 test('a reload in the middle keeps the page and every answer', async ({ page }) => {
   await page.goto('/');
