@@ -61,7 +61,6 @@ export default function CaseloadScreen() {
         <>
           <div className="cl-toolbar">
             <button type="button" onClick={() => session.lock('user')}>
-              <span aria-hidden="true">🔒 </span>
               {t('lockNow')}
             </button>
             <button type="button" className="secondary" onClick={newVisit}>
