@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { fieldName, formatIssue } from '../facts/parse';
 import type { Lang, NoticeBrief, RowSummary, SubsidyState } from './protocol';
+import type { RowStore } from './store';
 
 export const PAGE_SIZE = 50;
 
@@ -41,7 +42,9 @@ export function noticeText(t: T, n: NoticeBrief | undefined): string[] {
 }
 
 interface Props {
-  rows: RowSummary[];
+  store: RowStore;
+  /** the rows to list (indexes into the store), in order */
+  indexes: Int32Array;
   page: number;
   label: string;
   onPage: (p: number) => void;
@@ -49,18 +52,18 @@ interface Props {
 }
 
 /** One page of screened rows as a real table; pages of PAGE_SIZE rows keep 100,000 rows light. */
-export function RosterTable({ rows, page, label, onPage, onDetail }: Props) {
+export function RosterTable({ store, indexes, page, label, onPage, onDetail }: Props) {
   const { t, i18n } = useTranslation('roster');
   const lang = (i18n.language === 'en' ? 'en' : 'zh-CN') as Lang;
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(indexes.length / PAGE_SIZE));
   const p = Math.min(page, pages - 1);
-  const shown = rows.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE);
-  if (rows.length === 0) return <p>{t('results.none')}</p>;
+  const shown = Array.from(indexes.subarray(p * PAGE_SIZE, (p + 1) * PAGE_SIZE), (i) => store.get(i));
+  if (indexes.length === 0) return <p>{t('results.none')}</p>;
   return (
     <>
       <div className="roster-table-wrap" role="region" aria-labelledby="roster-caption" tabIndex={0}>
         <table className="roster-table">
-          <caption id="roster-caption">{t('results.caption', { label, page: p + 1, pages, count: rows.length })}</caption>
+          <caption id="roster-caption">{t('results.caption', { label, page: p + 1, pages, count: indexes.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('col.row')}</th>

@@ -15,7 +15,7 @@ import type { Result } from '../engine/types';
 import type { FactField } from '../facts/schema';
 import { decodeBytes, type Decoded } from './decode';
 import { mappedRecord, type ColumnMapping } from './mapping';
-import { emptyCounts, type Counts, type FromWorker, type NoticeBrief, type RowError, type RowKind, type RowSummary, type ToWorker } from './protocol';
+import { emptyCounts, makeBatch, type Counts, type FromWorker, type NoticeBrief, type RowError, type RowKind, type RowSummary, type ToWorker } from './protocol';
 
 export interface CoreOptions {
   post: (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -296,7 +296,7 @@ export class RosterCore {
               batch.push(sum);
             }
             s.lastRow = row;
-            if (batch.length) this.post({ type: 'rows', job, rows: batch });
+            if (batch.length) this.post({ type: 'rows', job, batch: makeBatch(batch) });
             this.post({ type: 'progress', job, fraction: Math.min(1, res.meta.cursor / Math.max(1, range.end - range.start)), rows: counts.rows });
             parser.pause();
             void this.yieldTurn().then(() => {

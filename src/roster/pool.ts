@@ -4,7 +4,7 @@
  * would: rows in file order, progress over all parts, one 'done' with summed counts, one CSV.
  * With one worker it only passes messages through.
  */
-import { emptyCounts, ROW_KINDS, type Counts, type FromWorker, type RowSummary, type ToWorker } from './protocol';
+import { emptyCounts, ROW_KINDS, type Counts, type FromWorker, type RowBatch, type ToWorker } from './protocol';
 
 export interface WorkerLike {
   postMessage(msg: ToWorker, transfer?: Transferable[]): void;
@@ -18,7 +18,7 @@ type Exported = Extract<FromWorker, { type: 'exported' }>;
 export class RosterPool {
   onmessage: (msg: FromWorker) => void = () => {};
   private readonly workers: WorkerLike[];
-  private rows: RowSummary[][] = [];
+  private rows: RowBatch[][] = [];
   private ranges: { min: number; max: number }[] = [];
   private progress: { fraction: number; rows: number }[] = [];
   private done: (Done | null)[] = [];
@@ -84,10 +84,11 @@ export class RosterPool {
         const part = this.rows[k];
         const range = this.ranges[k];
         if (!part || !range) return;
-        for (const r of msg.rows) part.push(r);
-        if (msg.rows.length) {
-          range.min = Math.min(range.min, msg.rows[0]!.row);
-          range.max = Math.max(range.max, msg.rows[msg.rows.length - 1]!.row);
+        const b = msg.batch;
+        part.push(b);
+        if (b.rows.length) {
+          range.min = Math.min(range.min, b.rows[0]!);
+          range.max = Math.max(range.max, b.rows[b.rows.length - 1]!);
         }
         return;
       }
@@ -113,7 +114,7 @@ export class RosterPool {
           for (const kind of ROW_KINDS) counts[kind] += d.counts[kind];
         }
         // rows in file order: part by part
-        this.onmessage({ type: 'rows', job: msg.job, rows: this.rows.length === 1 ? this.rows[0]! : this.rows.flat() });
+        for (const part of this.rows) for (const batch of part) this.onmessage({ type: 'rows', job: msg.job, batch });
         this.onmessage({ type: 'done', job: msg.job, counts, ms: Math.max(...all.map((d) => d.ms)), cancelled: all.some((d) => d.cancelled) });
         return;
       }

@@ -68,6 +68,30 @@ export interface RowSummary {
   errors?: RowError[];
 }
 
+/**
+ * A batch of row summaries as it crosses to the page: the summaries as one JSON text (copied as
+ * one string, parsed only when a page of the table needs them) and, per row, its number, its kind
+ * (index in ROW_KINDS) and whether its notice is overdue, for counting and filtering without parsing.
+ */
+export interface RowBatch {
+  json: string;
+  rows: Int32Array;
+  kinds: Uint8Array;
+  overdue: Uint8Array;
+}
+
+export function makeBatch(rows: readonly RowSummary[]): RowBatch {
+  const b: RowBatch = { json: JSON.stringify(rows), rows: new Int32Array(rows.length), kinds: new Uint8Array(rows.length), overdue: new Uint8Array(rows.length) };
+  rows.forEach((r, i) => {
+    b.rows[i] = r.row;
+    b.kinds[i] = ROW_KINDS.indexOf(r.kind);
+    b.overdue[i] = r.notice?.status === 'overdue' && r.notice.required !== 'no' ? 1 : 0;
+  });
+  return b;
+}
+
+export const batchRows = (b: RowBatch): RowSummary[] => JSON.parse(b.json) as RowSummary[];
+
 export type Counts = Record<RowKind, number> & { rows: number; blank: number; noticeOverdue: number; noticeDue: number };
 
 export const emptyCounts = (): Counts => ({ rows: 0, blank: 0, eligible: 0, depends: 0, excluded: 0, notEligible: 0, error: 0, noticeOverdue: 0, noticeDue: 0 });
@@ -77,7 +101,7 @@ export type FromWorker =
   | { type: 'loaded'; job: number; headers: string[]; headerRow: number; sample: string[]; encoding: Encoding; bom: boolean; chars: number }
   /** the bytes are neither UTF-8 nor GBK, or the file has no header row */
   | { type: 'loadFailed'; job: number; reason: 'undecodable' | 'empty' }
-  | { type: 'rows'; job: number; rows: RowSummary[] }
+  | { type: 'rows'; job: number; batch: RowBatch }
   /** fraction of the text read (0–1) and rows screened so far */
   | { type: 'progress'; job: number; fraction: number; rows: number }
   | { type: 'done'; job: number; counts: Counts; ms: number; cancelled: boolean }

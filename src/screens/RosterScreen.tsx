@@ -8,8 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { fieldName } from '../facts/parse';
 import { isSelfDescribing, loadMapping, mappingProblems, proposeMapping, saveMapping, type ColumnMapping } from '../roster/mapping';
 import { MappingStep } from '../roster/MappingStep';
-import { emptyCounts, ROW_KINDS, type Counts, type Encoding, type FromWorker, type Lang, type RowKind, type RowSummary, type ToWorker } from '../roster/protocol';
+import { emptyCounts, ROW_KINDS, type Counts, type Encoding, type FromWorker, type Lang, type ToWorker } from '../roster/protocol';
 import { RosterPool } from '../roster/pool';
+import { RowStore, type RowFilter } from '../roster/store';
 import { RosterTable } from '../roster/RosterTable';
 import type { Result } from '../engine/types';
 import '../roster/roster.css';
@@ -17,7 +18,7 @@ import '../roster/roster.css';
 const MAX_WORKERS = 2;
 
 type Phase = 'pick' | 'loading' | 'mapping' | 'screening' | 'results';
-type Filter = RowKind | 'all' | 'overdue';
+type Filter = RowFilter;
 
 interface Loaded {
   name: string;
@@ -46,7 +47,6 @@ const storage = (): Storage | undefined => {
   }
 };
 
-const isOverdue = (r: RowSummary) => r.notice?.status === 'overdue' && r.notice.required !== 'no';
 
 export default function RosterScreen() {
   const { t, i18n } = useTranslation('roster');
@@ -65,7 +65,7 @@ export default function RosterScreen() {
   const [progress, setProgress] = useState({ fraction: 0, rows: 0 });
   const [announce, setAnnounce] = useState('');
   const [cancelling, setCancelling] = useState(false);
-  const [done, setDone] = useState<{ counts: Counts; ms: number; cancelled: boolean; rows: RowSummary[] } | null>(null);
+  const [done, setDone] = useState<{ counts: Counts; ms: number; cancelled: boolean; store: RowStore } | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const [page, setPage] = useState(0);
   const [exported, setExported] = useState<{ name: string; rows: number } | null>(null);
@@ -73,7 +73,7 @@ export default function RosterScreen() {
 
   const worker = useRef<RosterPool | null>(null);
   const job = useRef(0);
-  const rows = useRef<RowSummary[]>([]);
+  const rows = useRef(new RowStore());
   const lastBucket = useRef(-1);
   const fileName = useRef('roster');
   const downloadUrl = useRef<string | null>(null);
@@ -83,7 +83,7 @@ export default function RosterScreen() {
   const startScreening = useCallback(
     (m: ColumnMapping, headers: string[]) => {
       saveMapping(storage(), headers, m);
-      rows.current = [];
+      rows.current = new RowStore();
       lastBucket.current = -1;
       setDone(null);
       setProgress({ fraction: 0, rows: 0 });
@@ -125,7 +125,7 @@ export default function RosterScreen() {
           setPhase((p) => (p === 'screening' || p === 'loading' ? 'pick' : p));
           break;
         case 'rows':
-          for (const r of msg.rows) rows.current.push(r);
+          rows.current.add(msg.batch);
           break;
         case 'progress': {
           setProgress({ fraction: msg.fraction, rows: msg.rows });
@@ -137,7 +137,7 @@ export default function RosterScreen() {
           break;
         }
         case 'done':
-          setDone({ counts: msg.counts, ms: msg.ms, cancelled: msg.cancelled, rows: rows.current });
+          setDone({ counts: msg.counts, ms: msg.ms, cancelled: msg.cancelled, store: rows.current });
           setAnnounce(
             msg.cancelled
               ? t('announce.cancelled', { rows: msg.counts.rows })
@@ -225,7 +225,7 @@ export default function RosterScreen() {
 
   const restart = () => {
     job.current++;
-    rows.current = [];
+    rows.current = new RowStore();
     setLoaded(null);
     setDone(null);
     setDetail(null);
@@ -241,13 +241,7 @@ export default function RosterScreen() {
   }, [phase, loadError]);
 
   const counts = done?.counts ?? emptyCounts();
-  const overdueCount = useMemo(() => (done ? done.rows.filter(isOverdue).length : 0), [done]);
-  const filtered = useMemo(() => {
-    if (!done) return [];
-    if (filter === 'all') return done.rows;
-    if (filter === 'overdue') return done.rows.filter(isOverdue);
-    return done.rows.filter((r) => r.kind === filter);
-  }, [done, filter]);
+  const filtered = useMemo(() => (done ? done.store.select(filter) : new Int32Array(0)), [done, filter]);
   const filterLabel = filter === 'all' ? t('results.all') : filter === 'overdue' ? t('results.overdue') : t(`kind.${filter}`);
 
   const requestExport = (only?: number[]) => send({ type: 'export', job: job.current, lang, rows: only });
@@ -408,7 +402,7 @@ export default function RosterScreen() {
                     {t('results.filterOption', { label: t(`kind.${k}`), count: counts[k] })}
                   </option>
                 ))}
-                <option value="overdue">{t('results.filterOption', { label: t('results.overdue'), count: overdueCount })}</option>
+                <option value="overdue">{t('results.filterOption', { label: t('results.overdue'), count: counts.noticeOverdue })}</option>
               </select>
             </div>
             <div className="roster-actions">
@@ -416,7 +410,7 @@ export default function RosterScreen() {
                 {t('results.export')}
               </button>
               {filter !== 'all' && filtered.length > 0 && (
-                <button type="button" className="secondary" onClick={() => requestExport(filtered.map((r) => r.row))}>
+                <button type="button" className="secondary" onClick={() => requestExport(Array.from(filtered, (i) => done.store.rowAt(i)))}>
                   {t('results.exportFiltered', { count: filtered.length })}
                 </button>
               )}
@@ -429,7 +423,7 @@ export default function RosterScreen() {
             </p>
           )}
 
-          <RosterTable rows={filtered} page={page} label={filterLabel} onPage={setPage} onDetail={(row) => {
+          <RosterTable store={done.store} indexes={filtered} page={page} label={filterLabel} onPage={setPage} onDetail={(row) => {
             setDetail({ row });
             send({ type: 'detail', job: job.current, row });
           }} />

@@ -8,7 +8,7 @@ import { factsToRow, generateFacts, rng } from '../../bench/generate';
 import { mappedRecord } from '../../src/roster/mapping';
 import { decodeBytes } from '../../src/roster/decode';
 import { proposeMapping } from '../../src/roster/mapping';
-import type { FromWorker, RowSummary, ToWorker } from '../../src/roster/protocol';
+import { batchRows, type FromWorker, type RowSummary, type ToWorker } from '../../src/roster/protocol';
 
 const GOOD = '天津,有,肢体,一级,低保,否,否,否,否,无,无,无';
 const HEAD = '姓名,户籍,残疾人证,残疾类别,残疾等级,家庭类别,特困,工伤护理费,服刑,孤儿,福利性生活补贴,福利性护理补贴,居家养老护理补贴,新办证日期';
@@ -25,7 +25,7 @@ function harness(opts: { chunkSize?: number; onPost?: (m: FromWorker, core: Rost
   });
   const send = (m: ToWorker) => core.handle(m);
   const of = <T extends FromWorker['type']>(t: T) => posted.filter((m): m is Extract<FromWorker, { type: T }> => m.type === t);
-  const rows = () => of('rows').flatMap((m) => m.rows);
+  const rows = () => of('rows').flatMap((m) => batchRows(m.batch));
   return { core, posted, send, of, rows };
 }
 
@@ -108,7 +108,7 @@ describe('the roster worker core', () => {
     const h = harness({
       chunkSize: 2000,
       onPost: (m, core) => {
-        if (m.type === 'rows' && m.rows.length && m.rows[0]!.row < 50) void core.handle({ type: 'cancel', job: 1 });
+        if (m.type === 'rows' && m.batch.rows.length && m.batch.rows[0]! < 50) void core.handle({ type: 'cancel', job: 1 });
       },
     });
     await screenText(lines.join('\n'), h);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RosterCore } from '../../src/roster/core';
 import { proposeMapping } from '../../src/roster/mapping';
 import { RosterPool, type WorkerLike } from '../../src/roster/pool';
-import type { FromWorker, ToWorker } from '../../src/roster/protocol';
+import { batchRows, type FromWorker, type ToWorker } from '../../src/roster/protocol';
 
 /** A worker stand-in running RosterCore in this process; messages are delivered asynchronously, in order. */
 function fakeWorker(): WorkerLike & { idle: () => Promise<void> } {
@@ -44,7 +44,7 @@ describe('a pool of screening workers', () => {
     const two = await run(2);
     expect(two.of('loaded')).toHaveLength(1);
     expect(two.of('done')).toHaveLength(1);
-    expect(two.of('rows').flatMap((m) => m.rows)).toEqual(one.of('rows').flatMap((m) => m.rows));
+    expect(two.of('rows').flatMap((m) => batchRows(m.batch))).toEqual(one.of('rows').flatMap((m) => batchRows(m.batch)));
     expect(two.of('done')[0]!.counts).toEqual(one.of('done')[0]!.counts);
     expect(one.of('done')[0]!.counts).toMatchObject({ rows: 119, blank: 1, error: 18 });
     const fractions = two.of('progress').map((p) => p.fraction);
