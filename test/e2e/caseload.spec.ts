@@ -213,3 +213,30 @@ test('new visit clears the wizard answers so the next household starts empty', a
   await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'start');
   await expect(page.locator('#role-worker')).not.toBeChecked();
 });
+
+test('in English every caseload page has its words translated and no accessibility violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('lang-set')) {
+      localStorage.setItem('tj-subsidies.lang', 'en');
+      sessionStorage.setItem('lang-set', '1');
+    }
+  });
+  await page.goto('/#/caseload');
+  await expect(page.locator('main h1')).toHaveText('Caseload and notices');
+  await expect(page.getByText(/forgotten passphrase cannot be recovered/).first()).toBeVisible();
+  await axe(page);
+  await setUpCaseload(page);
+  await newCheck(page);
+  await driveToResult(page, persona({ certifiedOn: [`fill:#certifiedOn=${daysAgo(100)}`] }));
+  await saveAsCase(page, 'Zhou Jiu');
+  for (const tab of ['', '/notices', '/backup', '/settings']) {
+    await page.goto(`/#/caseload${tab}`);
+    await expect(page.locator('main h2').first()).toBeVisible();
+    await expect(page.locator('main')).not.toContainText(/[个案告知备份设置]{2}/);
+    await axe(page);
+  }
+  await expect(page.locator('main')).toContainText('Settings');
+  await page.goto('/#/caseload/notices');
+  await expect(page.locator('.cl-group-overdue')).toContainText('Zhou Jiu');
+  await expect(page.locator('.cl-group-overdue')).toContainText(/days overdue/);
+});
