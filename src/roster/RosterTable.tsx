@@ -86,7 +86,7 @@ export function RosterTable({ store, indexes, page, label, onPage, onDetail }: P
                   <span aria-hidden="true" className="roster-icon">
                     {t(`kindIcon.${r.kind}`)}
                   </span>{' '}
-                  {t(`kind.${r.kind}`)}
+                  {t(`kindOne.${r.kind}`)}
                 </td>
                 <td>{subsidyText(t, r.living, r.livingPaid)}</td>
                 <td>{subsidyText(t, r.care, r.carePaid)}</td>

@@ -112,7 +112,7 @@ export default function RosterScreen() {
           setFromStorage(!!stored);
           setShowMappingErrors(false);
           setAnnounce(t('announce.loaded', { columns: msg.headers.length }));
-          if (!stored && isSelfDescribing(msg.headers, m)) startScreening(m, msg.headers);
+          if (isSelfDescribing(msg.headers, m)) startScreening(m, msg.headers);
           else setPhase('mapping');
           break;
         }
@@ -378,7 +378,7 @@ export default function RosterScreen() {
                 <span aria-hidden="true" className="roster-icon">
                   {t(`kindIcon.${k}`)}
                 </span>{' '}
-                {t('results.count', { label: t(`kind.${k}`), count: counts[k] })}
+                {t(k === 'error' ? 'results.countRows' : 'results.count', { label: t(`kind.${k}`), count: counts[k] })}
               </li>
             ))}
             <li>{t('results.noticeOverdue', { count: counts.noticeOverdue })}</li>
@@ -479,9 +479,7 @@ function DetailPanel({ detail, lang, panelRef, onClose }: { detail: Detail; lang
             <h4>{t('detail.criteria', { subsidy: t(`subsidyName.${s}`) })}</h4>
             <ul>
               {r[s].criteria.map((c, i) => (
-                <li key={i}>
-                  {c.clause}：{c.fields.map((f) => fieldName(f, lang)).join(t('listSep'))} — {t(`detail.outcome.${c.outcome}`)}
-                </li>
+                <li key={i}>{t('detail.criterion', { clause: c.clause, fields: c.fields.map((f) => fieldName(f, lang)).join(t('listSep')), outcome: t(`detail.outcome.${c.outcome}`) })}</li>
               ))}
             </ul>
           </div>

@@ -52,7 +52,7 @@ test.describe('screening a roster in the browser', () => {
     await expect(page.getByText('另有 2 个空行，已跳过。')).toBeVisible();
     const counts = page.locator('.roster-counts');
     await expect(counts).toContainText('可领取：2 人');
-    await expect(counts).toContainText('有错误的行：3 人');
+    await expect(counts).toContainText('有错误的行：3 行');
     await expect(counts).toContainText('被排除：1 人');
     await expect(counts).toContainText('不符合条件：2 人');
     await expect(counts).toContainText('取决于缺少的信息：1 人');
