@@ -34,11 +34,11 @@ export function answerText(t: TFn, step: QuestionStep, p: StepProps): string {
     case 'notice': {
       const given = t(`wizard:notice.options.${a.noticeGiven ?? 'unknown'}`);
       if (a.noticeGiven !== 'yes') return given;
-      return [given, f.noticeGivenOn, f.noticeForm ? t(`wizard:notice.forms.${f.noticeForm}`) : null].filter(Boolean).join('，');
+      return [given, f.noticeGivenOn, f.noticeForm ? t(`wizard:notice.forms.${f.noticeForm}`) : null].filter(Boolean).join(t('wizard:check.sep'));
     }
     case 'applied': {
       const v = t(`wizard:applied.options.${a.applied ?? 'no'}`);
-      return a.applied === 'yes' && f.appliedOn ? `${v}，${f.appliedOn}` : v;
+      return a.applied === 'yes' && f.appliedOn ? `${v}${t('wizard:check.sep')}${f.appliedOn}` : v;
     }
     default: {
       const v = f[STEP_FIELDS[step][0] as FactField];

@@ -151,7 +151,7 @@ function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: 
           {t(`result:statusIcon.${s.status}`)}
         </span>{' '}
         <strong>{t(`result:status.${s.status}`)}</strong>
-        {s.status === 'paid' && <span className="paid"> — {t('result:paidLabel')}：{yuan(t, s.paid)}</span>}
+        {s.status === 'paid' && <span className="paid"> {t('result:paidLine', { amount: s.paid })}</span>}
       </p>
       <dl className="facts-list">
         <div>
@@ -165,7 +165,7 @@ function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: 
         <div>
           <dt>{t('result:tierLabel')}</dt>
           <dd>
-            {t(`result:tier.${s.tier}`)} <span className="small">{t('result:tierNote')}</span>
+            {t(`result:tier.${s.tier}`)} <span className="small tier-note">{t('result:tierNote')}</span>
           </dd>
         </div>
         {s.status !== 'notEligible' && s.status !== 'excluded' && (
@@ -222,20 +222,22 @@ function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: 
           )}
         </div>
       )}
-      <details className="criteria">
-        <summary>{t('result:criteriaTitle')}</summary>
+      <div className="criteria">
+        <h3>{t('result:criteriaTitle')}</h3>
         <ul className="criteria-list">
           {s.criteria.map((c, i) => (
             <li key={i} className={`crit-${c.outcome}`}>
               <span className="icon" aria-hidden="true">
                 {t(`result:outcomeIcon.${c.outcome}`)}
               </span>{' '}
-              <strong>{t(`result:outcome.${c.outcome}`)}</strong>：{critLabel(t, c)} <span className="clause-id">({c.clause})</span>
+              <strong>{t(`result:outcome.${c.outcome}`)}</strong>
+              {t('result:colon')}
+              {critLabel(t, c)} <span className="clause-id">({c.clause})</span>
               <Clause id={c.clause} />
             </li>
           ))}
         </ul>
-      </details>
+      </div>
     </section>
   );
 }
@@ -291,6 +293,7 @@ export function ResultPage({ answers, send, asOf }: StepProps) {
         <Card s={r.living} facts={facts} asOf={asOf} send={send} />
         <Card s={r.care} facts={facts} asOf={asOf} send={send} />
       </div>
+      <div className="after-cards">
       {r.notes.length > 0 && (
         <section aria-labelledby="notes-title">
           <h2 id="notes-title">{t('result:notesTitle')}</h2>
@@ -315,6 +318,7 @@ export function ResultPage({ answers, send, asOf }: StepProps) {
         </ul>
         <p>{t('result:next.process')}</p>
       </section>
+      </div>
       <p className="estimate no-print">
         <strong>{t('result:estimate')}</strong>
       </p>

@@ -28,6 +28,8 @@ const result = {
   payeeLabel: 'Paid to',
   payee: { person: 'The person (or guardian)', institution: 'The child-welfare institution (for pooled care costs of disabled orphans)', unknown: 'The person, or the child-welfare institution if the child is raised there' },
   paidLabel: 'Paid each month',
+  paidLine: '— {{amount}} yuan paid each month',
+  colon: ': ',
   criteriaTitle: 'Condition by condition',
   outcome: { met: 'Met', notMet: 'Not met', unknown: 'Not known' },
   outcomeIcon: { met: '✓', notMet: '✗', unknown: '?' },

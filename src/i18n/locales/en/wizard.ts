@@ -218,6 +218,7 @@ const wizard = {
     notAnswered: 'Not answered (counted as “not sure”)',
     dateNotSure: 'Date not known',
     perMonth: '{{amount}} yuan a month',
+    sep: ', ',
   },
 } satisfies Translation<typeof zh>;
 export default wizard;

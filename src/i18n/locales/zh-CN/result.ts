@@ -26,6 +26,8 @@ const result = {
   payeeLabel: '发给谁',
   payee: { person: '本人（或监护人）', institution: '儿童福利机构（用于残疾孤儿护理费用）', unknown: '本人，或者在机构养育的发给儿童福利机构' },
   paidLabel: '每月实际领取',
+  paidLine: '— 每月实际领取 {{amount}} 元',
+  colon: '：',
   criteriaTitle: '逐条核对',
   outcome: { met: '符合', notMet: '不符合', unknown: '不清楚' },
   outcomeIcon: { met: '✓', notMet: '✗', unknown: '?' },

@@ -205,6 +205,7 @@ const wizard = {
     notAnswered: '未回答（按“不清楚”计算）',
     dateNotSure: '不清楚日期',
     perMonth: '{{amount}} 元/月',
+    sep: '，',
   },
 } as const;
 export default wizard;
