@@ -152,6 +152,25 @@ test.describe('screening a roster in the browser', () => {
     await noAxeViolations(page);
   });
 
+  test('a larger file screened by two workers lists and exports every row once, in file order', async ({ page }) => {
+    await open(page);
+    const lines = ['ref,hukou,certificate,category,grade,household,dibaoSince'];
+    for (let i = 0; i < 5000; i++) lines.push(i % 1000 === 17 ? '' : `p${i},tianjin,valid,physical,${i % 50 === 3 ? 7 : (i % 4) + 1},dibao,2025-0${(i % 9) + 1}-2${i % 8}`);
+    await page.getByLabel('选择 CSV 文件').setInputFiles({ name: 'five-thousand.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await expect(results(page)).toBeVisible();
+    await expect(page.getByText('筛查完成：共 4995 行')).toBeVisible();
+    await expect(page.locator('.roster-counts')).toContainText('有错误的行：100 行');
+    await page.getByRole('button', { name: '下一页' }).click();
+    await expect(bodyRows(page).first().getByRole('rowheader')).toHaveText('53');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出全部结果（CSV）' }).click()]);
+    const out = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8').slice(1), { skipEmptyLines: true }).data;
+    expect(out).toHaveLength(4996);
+    const refs = out.slice(1).map((r) => r[0]);
+    expect(refs).toEqual(lines.slice(1).filter((l) => l !== '').map((l) => l.split(',')[0]));
+    const rowCol = out[0]!.indexOf('row');
+    expect(out.slice(1).map((r) => Number(r[rowCol]))).toEqual(lines.flatMap((l, i) => (i > 0 && l !== '' ? [i + 1] : [])));
+  });
+
   test('a long screening can be cancelled and the rows screened so far are listed', async ({ page }) => {
     await open(page);
     const lines = ['ref,hukou,certificate,category,grade,household,certifiedOn'];
