@@ -153,6 +153,24 @@ test('at 320 px wide (200% zoom on a small screen) no page scrolls sideways, up 
   await expect(page.locator('.total')).toContainText('500');
 });
 
+for (const l of ['zh-CN', 'en'] as const)
+  test(`in ${l}, a full result (both subsidies, a choice, a deadline) prints on one A4 page`, async ({ page }) => {
+    await lang(page, l);
+    await page.goto('/');
+    await drive(page, {
+      ...base,
+      grade: ['#grade-1'],
+      household: ['#household-unknown'],
+      homeCareNursing: ['#homeCareNursingSubsidy-yes'],
+      homeCareNursingAmount: ['amount:homeCareNursingSubsidy=400'],
+      elderly: ['#homeElderlyServiceSubsidy-yes', '#advancedAgeAllowance-no'],
+      dibaoSince: ['#dibaoSince-unknown'],
+      certifiedOn: ['#certifiedOn-unknown'],
+    });
+    const pdf = await page.pdf({ format: 'A4', margin: { top: '1cm', bottom: '1cm', left: '1cm', right: '1cm' } });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+  });
+
 test('a reload in the middle keeps the page and every answer', async ({ page }) => {
   await page.goto('/');
   await page.check('#role-worker');
