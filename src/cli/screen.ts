@@ -44,7 +44,7 @@ function fileStream(path: string): Readable {
 function sniff(file: string, head: string): Format {
   const lower = file.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
-  if (lower.endsWith('.csv') || lower.endsWith('.txt') || lower.endsWith('.tsv')) return 'csv';
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 'csv';
   const c = head.trimStart()[0];
   return c === '{' || c === '[' ? 'json' : 'csv';
 }
