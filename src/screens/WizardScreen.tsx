@@ -30,8 +30,10 @@ export function WizardScreen() {
   const onStartPage = !started && (saved === null || saved.state === 'start');
 
   useEffect(() => {
-    if (onStartPage) void loadFlow(); // fetch the rest while the start page is read
-  }, [onStartPage]);
+    if (!onStartPage) return;
+    document.title = t('wizard:pageTitle', { page: t('wizard:start.h1') });
+    void loadFlow(); // fetch the rest while the start page is read
+  }, [onStartPage, t]);
 
   if (onStartPage)
     return (

@@ -168,7 +168,7 @@ describe('check your answers and the result', () => {
   it('the result says what would change a "not eligible" (低保边缘 would give 160 a month), with criteria by icon and words', async () => {
     renderStep('result', answers);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('估算结果');
-    expect(screen.getByText(/如果“家庭低保情况”是“低保边缘家庭（原低收入家庭）”，困难残疾人生活补贴为每月 160 元/)).toBeInTheDocument();
+    expect(screen.getByText(/如果“家庭低保情况”是“享受低保”或“低保边缘家庭（原低收入家庭）”，困难残疾人生活补贴为每月 160 元/)).toBeInTheDocument();
     expect(screen.getAllByText('不符合').length).toBeGreaterThan(0);
     expect(screen.getAllByText(/TJ-LIVING-SCOPE/).length).toBeGreaterThan(0);
     await act(async () => {});

@@ -78,12 +78,13 @@ function dependsLines(t: TFn, facts: Facts, asOf: string, s: Subsidy, field: Fac
   return [...groups].map(([outcome, vs]) => t('result:outcomeIf', { condition: condition(t, field, vs), outcome }));
 }
 
-/** For a subsidy not paid: each single unmet answer that, changed, would make it paid. */
+/** For a subsidy not paid: each single unmet answer that, changed, would make it payable, and the standard it would pay. */
 function whatIfLines(t: TFn, facts: Facts, asOf: string, s: SubsidyResult): string[] {
   const out: string[] = [];
-  const unmet = s.criteria.filter((c) => c.outcome === 'notMet' && c.kind === 'scope').flatMap((c) => c.fields);
+  const unmet = [...new Set(s.criteria.filter((c) => c.outcome === 'notMet' && c.kind === 'scope').flatMap((c) => c.fields))];
   for (const field of unmet) {
     if (field === 'hukou' || field === 'certificate') continue;
+    const byAmount = new Map<number, unknown[]>();
     for (const v of VALUES[field] ?? []) {
       if (v === facts[field]) continue;
       const r = evaluate({ ...facts, [field]: v } as Facts, { asOf });
@@ -91,8 +92,10 @@ function whatIfLines(t: TFn, facts: Facts, asOf: string, s: SubsidyResult): stri
       const alt = r[s.subsidy];
       // the standard it would pay (other answers, e.g. competing allowances, may still decide the choice)
       const amount = alt.status === 'paid' ? alt.paid : alt.status !== 'notEligible' && alt.status !== 'excluded' ? alt.amount?.monthly : undefined;
-      if (amount) out.push(t('result:whatIf', { condition: condition(t, field, v), subsidy: t(`result:subsidy.${s.subsidy}`), amount }));
+      if (amount) byAmount.set(amount, [...(byAmount.get(amount) ?? []), v]);
     }
+    for (const [amount, vs] of byAmount)
+      out.push(t('result:whatIf', { condition: condition(t, field, vs), subsidy: t(`result:subsidy.${s.subsidy}`), amount }));
   }
   return out;
 }
