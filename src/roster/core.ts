@@ -42,30 +42,58 @@ export interface TextRange {
 }
 
 /**
- * Cuts a text into `parts` ranges of whole lines, so that several workers can screen one file in
- * parallel, each with the right row numbers. Only a text without any quote character is cut: there
- * a line break always ends a row (a quoted cell may hold a line break, so a quoted text is one range).
- * The header rows stay in the first range; line breaks at a cut belong to neither side.
+ * The quoted cells of a text as [open, close] quote positions, when every quote is where RFC 4180
+ * puts it: a quoted cell starts at the start of a cell and its closing quote is followed by the
+ * delimiter, a line break or the end (a quote inside is doubled). null for any other use of quotes,
+ * where only a full parse knows where the rows end.
  */
-export function splitRanges(text: string, parts: number, newline: string, headerRow: number): TextRange[] {
-  const whole = [{ start: 0, end: text.length, firstRow: 1 }];
-  if (parts <= 1 || !newline || text.includes('"')) return whole;
-  // end of the header row: no cut before it
-  let headerEnd = 0;
-  for (let r = 0; r < headerRow; r++) {
-    const nl = text.indexOf(newline, headerEnd);
-    if (nl < 0) return whole;
-    headerEnd = nl + newline.length;
+export function quotedSpans(text: string, delimiter: string): number[][] | null {
+  const spans: number[][] = [];
+  const d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
+  const endsCell = (c: number) => c === d || c === 10 || c === 13;
+  let i = text.indexOf('"');
+  while (i >= 0) {
+    if (i > 0 && !endsCell(text.charCodeAt(i - 1))) return null;
+    let j = i + 1;
+    for (;;) {
+      j = text.indexOf('"', j);
+      if (j < 0) return null;
+      if (text.charCodeAt(j + 1) === 34) j += 2;
+      else break;
+    }
+    if (j + 1 < text.length && !endsCell(text.charCodeAt(j + 1))) return null;
+    spans.push([i, j]);
+    i = text.indexOf('"', j + 1);
   }
+  return spans;
+}
+
+/**
+ * Cuts a text into `parts` ranges of whole rows, so that several workers can screen one file in
+ * parallel, each with the right row numbers. A line break inside a quoted cell does not end a row;
+ * a text whose quotes are not well formed (see quotedSpans) stays one range. The header rows stay
+ * in the first range; the line break at a cut belongs to neither side.
+ */
+export function splitRanges(text: string, parts: number, newline: string, headerRow: number, delimiter = ','): TextRange[] {
+  const whole = [{ start: 0, end: text.length, firstRow: 1 }];
+  if (parts <= 1 || !newline) return whole;
+  const spans = quotedSpans(text, delimiter);
+  if (!spans) return whole;
   const ranges: TextRange[] = [];
   let start = 0;
   let firstRow = 1;
-  for (let k = 1; k < parts; k++) {
-    const nl = text.indexOf(newline, Math.max(headerEnd, start, Math.floor((text.length * k) / parts)));
-    if (nl < 0) break;
-    ranges.push({ start, end: nl, firstRow });
-    for (let i = text.indexOf(newline, start); i >= 0 && i <= nl; i = text.indexOf(newline, i + newline.length)) firstRow++;
-    start = nl + newline.length;
+  let rowsSeen = 0; // row-ending line breaks passed so far
+  let si = 0;
+  let k = 1;
+  for (let p = text.indexOf(newline); p >= 0 && k < parts; p = text.indexOf(newline, p + newline.length)) {
+    while (si < spans.length && spans[si]![1]! < p) si++;
+    if (si < spans.length && spans[si]![0]! < p) continue; // inside a quoted cell
+    rowsSeen++;
+    if (rowsSeen < headerRow || p < Math.floor((text.length * k) / parts)) continue;
+    ranges.push({ start, end: p, firstRow });
+    start = p + newline.length;
+    firstRow = rowsSeen + 1;
+    k++;
   }
   ranges.push({ start, end: text.length, firstRow });
   return ranges;
@@ -260,7 +288,7 @@ export class RosterCore {
     if (!loaded) throw new Error('nothing loaded');
     const started = Date.now();
     const { text, headers, headerRow, delimiter, newline } = loaded;
-    const range = splitRanges(text, part.count, newline, headerRow)[part.index] ?? { start: text.length, end: text.length, firstRow: 0 };
+    const range = splitRanges(text, part.count, newline, headerRow, delimiter)[part.index] ?? { start: text.length, end: text.length, firstRow: 0 };
     const refCol = mapping.indexOf('ref');
     const s: Screened = { mapping, asOf, chunks: [], lastRow: 0, delimiter, newline };
     let chunkStart = range.start;

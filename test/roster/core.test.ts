@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { RESULT_COLUMNS } from '../../src/facts/csv';
-import { RosterCore, screenRow, splitRanges } from '../../src/roster/core';
+import { quotedSpans, RosterCore, screenRow, splitRanges } from '../../src/roster/core';
 import { screenRecord } from '../../src/facts/csv';
 import { FACT_FIELDS } from '../../src/facts/schema';
 import { factsToRow, generateFacts, rng } from '../../bench/generate';
@@ -161,12 +161,26 @@ describe('screening one file in parallel parts', () => {
     expect(splitRanges('h\r\na\r\nb', 2, '\r\n', 1).map((r) => r.firstRow)).toEqual([1, 3]);
   });
 
-  it('keeps a text with quotes (a cell may hold a line break) in one part', () => {
-    expect(splitRanges('h\n"a\nb"\nc\nd', 2, '\n', 1)).toEqual([{ start: 0, end: 11, firstRow: 1 }]);
+  it('never cuts inside a quoted cell, whose line break does not end a row', () => {
+    const text = 'h\n"a\nb"\nc\nd';
+    expect(splitRanges(text, 2, '\n', 1).map((r) => [text.slice(r.start, r.end), r.firstRow])).toEqual([
+      ['h\n"a\nb"', 1],
+      ['c\nd', 3],
+    ]);
   });
 
-  it('gives the same rows, counts and export from two parts as from one worker', async () => {
-    const lines = [HEAD, ...Array.from({ length: 300 }, (_, i) => (i % 37 === 5 ? '' : `p${i},${i % 3 ? GOOD : GOOD.replace('一级', '五级')},2025-0${(i % 9) + 1}-15`))];
+  it('keeps a text with a quote in the middle of a cell in one part', () => {
+    expect(splitRanges('h\na"b\nc\nd\ne', 2, '\n', 1)).toEqual([{ start: 0, end: 11, firstRow: 1 }]);
+    expect(quotedSpans('a,"b""c",d', ',')).toEqual([[2, 7]]);
+    expect(quotedSpans('a,"b"c', ',')).toBeNull();
+    expect(quotedSpans('a,"b', ',')).toBeNull();
+  });
+
+  it.each([
+    ['without quotes', (i: number) => `p${i}`],
+    ['with quoted cells holding commas and line breaks', (i: number) => (i % 5 ? `p${i}` : `"p${i},\r\n第二行 ""引号"""`)],
+  ])('gives the same rows, counts and export from two parts as from one worker, %s', async (_, ref) => {
+    const lines = [HEAD, ...Array.from({ length: 300 }, (_, i) => (i % 37 === 5 ? '' : `${ref(i)},${i % 3 ? GOOD : GOOD.replace('一级', '五级')},2025-0${(i % 9) + 1}-15`))];
     const text = lines.join('\r\n');
     const one = await screenText(text, harness({ chunkSize: 700 }));
     const parts = await Promise.all(
