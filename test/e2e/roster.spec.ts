@@ -171,6 +171,28 @@ test.describe('screening a roster in the browser', () => {
     expect(out.slice(1).map((r) => Number(r[rowCol]))).toEqual(lines.flatMap((l, i) => (i > 0 && l !== '' ? [i + 1] : [])));
   });
 
+  test('screening works offline once the app has been opened, and asks nothing of the network', async ({ page, context }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto('/#/roster');
+    // wait until the service worker controls the page (see STACK.md: 'ready' can come before 'activated')
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      const sw = reg.active!;
+      if (sw.state !== 'activated') await new Promise<void>((r) => sw.addEventListener('statechange', () => sw.state === 'activated' && r()));
+      if (!navigator.serviceWorker.controller) await new Promise<void>((r) => navigator.serviceWorker.addEventListener('controllerchange', () => r()));
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByLabel('筛查日期').fill(AS_OF);
+    await page.getByLabel('选择 CSV 文件').setInputFiles(fixture('gbk.csv'));
+    await page.getByRole('button', { name: '开始筛查' }).click();
+    await expect(results(page)).toBeVisible();
+    await expect(bodyRows(page)).toHaveCount(3);
+    const origin = new URL(page.url()).origin;
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+  });
+
   test('a long screening can be cancelled and the rows screened so far are listed', async ({ page }) => {
     await open(page);
     const lines = ['ref,hukou,certificate,category,grade,household,certifiedOn'];
