@@ -186,7 +186,13 @@ export default function RosterScreen() {
     if (!worker.current) {
       // one worker per core, up to two: the page itself has little to do while they screen
       const n = Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 1));
-      const pool = new RosterPool(Array.from({ length: n }, () => new Worker(new URL('../roster/screen.worker.ts', import.meta.url), { type: 'module' })));
+      const workers = Array.from({ length: n }, () => {
+        const w = new Worker(new URL('../roster/screen.worker.ts', import.meta.url), { type: 'module' });
+        // a worker that cannot start (its script missing offline, say) must not leave the page waiting
+        w.onerror = (e) => onMessageRef.current({ type: 'failed', job: job.current, message: e.message || 'worker' });
+        return w;
+      });
+      const pool = new RosterPool(workers);
       pool.onmessage = (msg) => onMessageRef.current(msg);
       worker.current = pool;
     }
