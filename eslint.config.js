@@ -15,6 +15,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // The engine and the rules are pure: no UI, state-machine, translation or DOM code.
     files: ['src/engine/**/*.ts', 'rules/**/*.ts', 'src/facts/**/*.ts'],
     rules: {

@@ -19,7 +19,6 @@ const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench', 'out');
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const AS_OF = '2025-08-01';
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -83,14 +82,16 @@ interface Run {
   maxRssKb: number | null;
   cliMs: number | null;
   loadMs: number | null;
+  threads: number | null;
   stderr: string;
 }
 
 function runCli(args: string[], stdoutFile: string): Run {
   const useTime = existsSync('/usr/bin/time');
-  const cmd = useTime ? '/usr/bin/time' : TSX;
-  const script = join('src', 'cli', 'screen.ts');
-  const argv = useTime ? ['-v', TSX, script, ...args] : [script, ...args];
+  // as `npm run screen` runs it: the bundle (built before the first measured run)
+  const cmd = useTime ? '/usr/bin/time' : process.execPath;
+  const script = join('scripts', 'screen.mjs');
+  const argv = useTime ? ['-v', process.execPath, script, ...args] : [script, ...args];
   const fd = openSync(stdoutFile, 'w');
   const start = performance.now();
   const p = spawnSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
@@ -99,11 +100,11 @@ function runCli(args: string[], stdoutFile: string): Run {
   if (p.status !== 0) throw new Error(`screen failed (${p.status}): ${p.stderr}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(p.stderr);
   const stats = /stats (\{.*\})/.exec(p.stderr);
-  const s = stats ? (JSON.parse(stats[1]!) as { ms: number; loadMs: number; maxRssKb: number }) : null;
+  const s = stats ? (JSON.parse(stats[1]!) as { ms: number; loadMs: number; maxRssKb: number; threads: number }) : null;
   const user = /User time \(seconds\): ([\d.]+)/.exec(p.stderr);
   const sys = /System time \(seconds\): ([\d.]+)/.exec(p.stderr);
   const cpuMs = user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : null;
-  return { wallMs, cpuMs, maxRssKb: rss ? Number(rss[1]) : (s?.maxRssKb ?? null), cliMs: s?.ms ?? null, loadMs: s?.loadMs ?? null, stderr: p.stderr };
+  return { wallMs, cpuMs, maxRssKb: rss ? Number(rss[1]) : (s?.maxRssKb ?? null), cliMs: s?.ms ?? null, loadMs: s?.loadMs ?? null, threads: s?.threads ?? null, stderr: p.stderr };
 }
 
 function table(rows: string[][]) {
@@ -133,12 +134,15 @@ function main() {
   console.log(`\n(b) command-line screener on ${fmt(ROWS)} rows (${fmt(mb, 1)} MB, generated in ${fmt(performance.now() - t0)} ms) — target < 1 s wall`);
   const one = join(OUT, 'roster-1.csv');
   writeFileSync(one, readFileSync(file, 'utf8').split('\r\n').slice(0, 2).join('\r\n'));
+  execFileSync(process.execPath, [join('scripts', 'screen.mjs'), '--build-only'], { cwd: ROOT });
   const startup = runCli([one, '--as-of', AS_OF, '--stats'], join(OUT, 'result-1.csv'));
   const run = runCli([file, '--as-of', AS_OF, '--stats'], join(OUT, `result-${ROWS}.csv`));
   const outMb = statSync(join(OUT, `result-${ROWS}.csv`)).size / 1e6;
+  const single = runCli([file, '--as-of', AS_OF, '--stats', '--jobs', '1'], join(OUT, `result-${ROWS}-one-thread.csv`));
   table([
     ['measure', 'value'],
-    ['wall time, end to end', `${fmt(run.wallMs)} ms`],
+    ['wall time, end to end', `${fmt(run.wallMs)} ms on ${run.threads ?? '?'} threads`],
+    ['  the same on one thread (--jobs 1)', `${fmt(single.wallMs)} ms (CPU ${single.cpuMs === null ? 'n/a' : fmt(single.cpuMs)} ms, max RSS ${single.maxRssKb === null ? 'n/a' : fmt(single.maxRssKb / 1024, 1)} MB)`],
     ['  a 1-row file, for comparison (start-up + loading)', `${fmt(startup.wallMs)} ms`],
     [`  loading rules, engine and readers (in the ${fmt(ROWS)}-row run)`, run.loadMs === null ? 'n/a' : `${fmt(run.loadMs)} ms`],
     ['CPU time (user + sys), all threads', run.cpuMs === null ? 'n/a' : `${fmt(run.cpuMs)} ms (1-row file ${startup.cpuMs === null ? 'n/a' : fmt(startup.cpuMs)} ms)`],

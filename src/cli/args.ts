@@ -14,6 +14,8 @@ export interface Options {
   help: boolean;
   /** hidden: timing and peak memory to standard error, for the benchmark */
   stats: boolean;
+  /** how many threads screen a large CSV file (null: one per core, up to 4, for files of 1 MB or more) */
+  jobs: number | null;
   /** a file (or '-') was named */
   fileGiven: boolean;
 }
@@ -38,7 +40,7 @@ export function parseArgs(argv: readonly string[], defaultAsOf: string): ArgsOut
   }
   const m = messages(lang);
   const fail = (message: string): ArgsOutcome => ({ ok: false, lang, message });
-  const o: Options = { file: '-', asOf: defaultAsOf, format: null, lang, bom: true, help: false, stats: false, fileGiven: false };
+  const o: Options = { file: '-', asOf: defaultAsOf, format: null, lang, bom: true, help: false, stats: false, jobs: null, fileGiven: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '-' || !arg.startsWith('-')) {
@@ -49,7 +51,7 @@ export function parseArgs(argv: readonly string[], defaultAsOf: string): ArgsOut
     }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const takesValue = name === '--as-of' || name === '--format' || name === '--lang';
+    const takesValue = name === '--as-of' || name === '--format' || name === '--lang' || name === '--jobs';
     let value: string | undefined;
     if (takesValue) {
       value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
@@ -66,6 +68,10 @@ export function parseArgs(argv: readonly string[], defaultAsOf: string): ArgsOut
         break;
       case '--lang':
         if (!(LANGS as string[]).includes(value!)) return fail(m.badLang(value!));
+        break;
+      case '--jobs':
+        if (!/^([1-9]|1[0-6])$/.test(value!)) return fail(m.badJobs(value!));
+        o.jobs = Number(value);
         break;
       case '--no-bom':
         o.bom = false;

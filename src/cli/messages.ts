@@ -8,17 +8,19 @@ import type { Lang } from '../facts/parse';
 
 export const MESSAGES = {
   'zh-CN': {
-    usage: `用法：npm run screen -- [文件] [--as-of 年-月-日] [--format json|csv] [--lang zh-CN|en] [--no-bom]
+    usage: `用法：npm run screen -- [文件] [--as-of 年-月-日] [--format json|csv] [--lang zh-CN|en] [--no-bom] [--jobs N]
   文件      CSV（首行为栏目名）或 JSON（一条记录或数组）；省略或写 - 则读标准输入
   --as-of   按哪一天的政策计算，默认今天
   --format  输入格式；默认按扩展名或内容判断（以 { 或 [ 开头即 JSON）；输出格式与输入相同
   --lang    错误信息的语言，默认 zh-CN
-  --no-bom  输出 CSV 时不写 UTF-8 BOM（默认写，便于 Excel 正确显示中文）`,
+  --no-bom  输出 CSV 时不写 UTF-8 BOM（默认写，便于 Excel 正确显示中文）
+  --jobs    用几个线程筛查 CSV 文件（1–16）；默认 1 MB 以上的文件每个处理器核一个，最多 4 个`,
     unknownOption: (o: string) => `未知的选项 ${o}`,
     missingValue: (o: string) => `选项 ${o} 需要一个值`,
     badAsOf: (v: string) => `--as-of 的值“${v}”不是有效日期：请按 年-月-日 填写，如 2025-07-01`,
     badFormat: (v: string) => `--format 的值“${v}”无效：可填 json、csv`,
     badLang: (v: string) => `--lang 的值“${v}”无效：可填 zh-CN、en`,
+    badJobs: (v: string) => `--jobs 的值“${v}”无效：可填 1 到 16 的整数`,
     tooManyFiles: '只能给一个输入文件',
     cannotRead: (f: string, why: string) => `无法读取输入 ${f}：${why}`,
     empty: '输入是空的：没有可筛查的记录',
@@ -35,17 +37,19 @@ export const MESSAGES = {
     gbk: '提示：输入按 GB18030/GBK 编码读取',
   },
   en: {
-    usage: `Usage: npm run screen -- [FILE] [--as-of YYYY-MM-DD] [--format json|csv] [--lang zh-CN|en] [--no-bom]
+    usage: `Usage: npm run screen -- [FILE] [--as-of YYYY-MM-DD] [--format json|csv] [--lang zh-CN|en] [--no-bom] [--jobs N]
   FILE      CSV (header row of field names) or JSON (one record or an array); none or - reads standard input
   --as-of   the date the rules are applied for; default today
   --format  the input format; default from the extension or the content (JSON if it starts with { or [); output has the same format
   --lang    language of the messages; default zh-CN
-  --no-bom  do not start CSV output with a UTF-8 BOM (written by default so that Excel shows Chinese correctly)`,
+  --no-bom  do not start CSV output with a UTF-8 BOM (written by default so that Excel shows Chinese correctly)
+  --jobs    how many threads screen a CSV file (1–16); default one per core, up to 4, for files of 1 MB or more`,
     unknownOption: (o: string) => `Unknown option ${o}`,
     missingValue: (o: string) => `Option ${o} needs a value`,
     badAsOf: (v: string) => `--as-of "${v}" is not a valid date; write it as YYYY-MM-DD, e.g. 2025-07-01`,
     badFormat: (v: string) => `--format "${v}" is not allowed; use json or csv`,
     badLang: (v: string) => `--lang "${v}" is not allowed; use zh-CN or en`,
+    badJobs: (v: string) => `--jobs "${v}" is not allowed; use a whole number from 1 to 16`,
     tooManyFiles: 'Give at most one input file',
     cannotRead: (f: string, why: string) => `Cannot read the input ${f}: ${why}`,
     empty: 'The input is empty: there is nothing to screen',

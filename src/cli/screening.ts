@@ -2,12 +2,16 @@
  * The screening itself, for src/cli/screen.ts: loaded only once the options are good and the input
  * is readable, so that usage errors and --help answer at once.
  */
+import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
 import { rules } from '../../rules';
 import { evaluate } from '../engine/evaluate';
-import { CsvScreener, detectDelimiter, errorText, toCsv } from '../facts/csv';
-import { formatIssue, parseFactsObject } from '../facts/parse';
+import { CsvScreener, detectDelimiter, errorText, isBlankRow, toCsv } from '../facts/csv';
+import { formatIssue, parseFactsObject, type Lang } from '../facts/parse';
+import { splitRanges } from '../roster/core';
 import type { Options } from './args';
 import { NotTextError, ReadFailure } from './input';
 import type { Messages } from './messages';
@@ -24,6 +28,8 @@ const MAX_LISTED = 20;
 export interface Counts {
   ok: number;
   bad: number;
+  /** how many threads screened the file (1 unless screenCsvThreads could cut it) */
+  threads?: number;
 }
 
 export async function screenJson(text: string, o: Options, m: Messages): Promise<Counts> {
@@ -115,3 +121,128 @@ export function screenCsv(text: AsyncGenerator<string>, head: string, o: Options
   });
 }
 
+
+// ---------------------------------------------------------------- a large CSV file on several threads
+
+/** One part of a CSV text, whole rows only, for one thread. */
+export interface CsvPart {
+  text: string;
+  /** the row number of the part's first line */
+  firstRow: number;
+  /** the header row's cells; null for the first part, which holds the header itself */
+  headerCells: string[] | null;
+  delimiter: string;
+  newline: string;
+  asOf: string;
+  lang: Lang;
+}
+
+export interface CsvPartResult {
+  /** the part's output rows as CSV, each line ending with CR LF ('' when the part has no rows) */
+  csv: string;
+  ok: number;
+  bad: number;
+  /** the first MAX_LISTED bad rows, as standard error lists them */
+  errors: string[];
+}
+
+/** Screens one part: the same rows, row numbers and words as the one-thread run gives for them. */
+export function screenCsvPart(p: CsvPart, m: Messages): CsvPartResult {
+  const s = new CsvScreener(p.asOf, p.lang);
+  if (p.headerCells) {
+    s.push(p.headerCells);
+    s.rowCount = p.firstRow - 1;
+  }
+  const r: CsvPartResult = { csv: '', ok: 0, bad: 0, errors: [] };
+  const out: string[] = [];
+  // in chunks of about 1 MB (papaparse calls back synchronously for a string): the parsed cells of
+  // only one chunk are held at a time
+  Papa.parse<string[]>(p.text, {
+    skipEmptyLines: false,
+    delimiter: p.delimiter,
+    newline: p.newline as '\n',
+    chunkSize: 1 << 20,
+    chunk(results) {
+      const rows: string[][] = [];
+      for (const cells of results.data) {
+        const outcome = s.push(cells);
+        if (!outcome) continue;
+        if (outcome.errors.length) {
+          r.bad++;
+          if (r.bad <= MAX_LISTED) r.errors.push(m.rowError(outcome.row, errorText(outcome.errors, p.lang)));
+        } else r.ok++;
+        rows.push(s.outputRow(outcome));
+      }
+      if (rows.length) out.push(toCsv(rows) + '\r\n');
+    },
+  });
+  r.csv = out.join('');
+  return r;
+}
+
+/** The thread entry beside this module once bundled (npm run screen); absent when run from source. */
+const WORKER_URL = new URL('./screen-worker.mjs', import.meta.url);
+export const canUseThreads = (): boolean => WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+
+function inThread(part: CsvPart): Promise<CsvPartResult> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(WORKER_URL, { workerData: part });
+    w.once('message', (r: CsvPartResult) => resolve(r));
+    w.once('error', reject);
+    w.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`screening thread stopped (${code})`));
+    });
+  });
+}
+
+/** The header row of a CSV text: its cells, its row number and the line break the file uses. */
+function findHeader(text: string, delimiter: string): { cells: string[]; row: number; newline: string } | null {
+  let found: { cells: string[]; row: number; newline: string } | null = null;
+  let row = 0;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    step(r, parser) {
+      row++;
+      if (isBlankRow(r.data)) return;
+      found = { cells: r.data, row, newline: r.meta.linebreak };
+      parser.abort();
+    },
+  });
+  return found;
+}
+
+/**
+ * Screens a whole CSV text split between `jobs` threads (this one included): the output and the
+ * messages are the same as screenCsv() writes for it, byte for byte (a test checks this). A text
+ * that cannot be cut safely (quotes not as RFC 4180 puts them) is screened on this thread alone.
+ */
+export async function screenCsvThreads(text: string, o: Options, m: Messages, jobs: number): Promise<Counts> {
+  const delimiter = detectDelimiter(text.trimStart());
+  const header = findHeader(text, delimiter);
+  const ranges = header ? splitRanges(text, jobs, header.newline, header.row, delimiter) : [];
+  if (!header || ranges.length < 2) {
+    return screenCsv((async function* () {})(), text, o, m);
+  }
+  const probe = new CsvScreener(o.asOf, o.lang);
+  probe.push(header.cells);
+  const info = probe.header!;
+  if (!probe.hasFactColumns) throw new ReadFailure(m.notFactsCsv(info.headers.join(', ').slice(0, 300)));
+  const base = { delimiter, newline: header.newline, asOf: o.asOf, lang: o.lang };
+  const threads = ranges.slice(1).map((r) => inThread({ ...base, text: text.slice(r.start, r.end), firstRow: r.firstRow, headerCells: header.cells }));
+  // no thread is left running when one of them fails
+  threads.forEach((t) => t.catch(() => undefined));
+  const first = screenCsvPart({ ...base, text: text.slice(ranges[0]!.start, ranges[0]!.end), firstRow: 1, headerCells: null }, m);
+  const parts = [first, ...(await Promise.all(threads))];
+  if (info.unknownColumns.length) err(m.unknownColumns(info.unknownColumns.join(', ')));
+  out((o.bom ? '\uFEFF' : '') + toCsv([info.outputColumns]) + '\r\n');
+  const counts: Counts = { ok: 0, bad: 0, threads: parts.length };
+  let listed = 0;
+  for (const p of parts) {
+    counts.ok += p.ok;
+    counts.bad += p.bad;
+    for (const e of p.errors) if (listed++ < MAX_LISTED) err(e);
+    if (p.csv) out(p.csv);
+  }
+  if (counts.bad > MAX_LISTED) err(m.moreErrors(counts.bad - MAX_LISTED));
+  return counts;
+}

@@ -366,9 +366,15 @@ export class CsvScreener {
   outputRow(o: CsvRowOutcome): string[] {
     const h = this.header!;
     const cells = (o as Partial<ScreenedRow>).cells;
-    const out: string[] = this.keep.map((i) => (cells ? (cells[i] ?? '') : (o.input[h.headers[i]!] ?? '')));
-    const values = outcomeValues(o, this.lang);
-    for (let i = 0; i < values.length; i++) out.push(values[i]!);
+    const keep = this.keep;
+    // filled in place: this runs once per row of a large file
+    const out: string[] = new Array<string>(keep.length + RESULT_COLUMNS.length);
+    for (let k = 0; k < keep.length; k++) out[k] = cells ? (cells[keep[k]!] ?? '') : (o.input[h.headers[keep[k]!]!] ?? '');
+    let k = keep.length;
+    out[k++] = String(o.row);
+    const values = o.result ? resultValues(o.result) : null;
+    for (let i = 0; i < VALUE_COLUMNS.length; i++) out[k++] = values ? values[i]! : '';
+    out[k] = o.errors.length ? errorText(o.errors, this.lang) : '';
     return out;
   }
 

@@ -1,16 +1,22 @@
 /**
  * The command-line screener run as a child process, as a user runs it.
- * (Each run starts tsx, so the tests get a generous time limit; nothing here measures speed.)
+ * (Runs go through scripts/screen.mjs, as `npm run screen` does, so they test the bundle users run;
+ * the limits are generous for busy machines: nothing here measures speed.)
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RESULT_COLUMNS } from '../../src/facts/csv';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+// build the bundle once, before the runs below start side by side
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/screen.mjs', '--build-only'], { cwd: ROOT });
+}, 120_000);
 const fixture = (name: string) => join('test', 'fixtures', name);
 
 interface Run {
@@ -22,7 +28,7 @@ interface Run {
 /** Runs the screener with the given arguments and standard input; resolves when it exits. */
 function screen(args: string[], input: string | Buffer = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const p = spawn(TSX, ['src/cli/screen.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const p = spawn(process.execPath, ['scripts/screen.mjs', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     p.stdout.on('data', (b: Buffer) => out.push(b));
@@ -176,5 +182,71 @@ describe('npm run screen refusing what it cannot read', { timeout: 120_000, conc
   it('exits 1 for input that is not text at all, or empty', async () => {
     expect((await screen([], Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]))).code).toBe(1);
     expect((await screen([], '')).code).toBe(1);
+  });
+});
+
+/** A file of `n` varied rows: good and bad rows, blank lines, quoted notes with commas and line breaks. */
+function variedCsv(n: number, extra = ''): string {
+  const lines = ['ref,hukou,category,grade,household,tekun,certifiedOn,notes,电话'];
+  const households = ['低保', 'dibaoEdge', 'neither', '不清楚'];
+  for (let i = 0; i < n; i++) {
+    if (i % 97 === 5) lines.push('');
+    const grade = i % 53 === 0 ? '五级' : String((i % 4) + 1);
+    const notes = i % 7 === 0 ? `"住址：和平区, 第${i}号\r\n二楼 ""东门"""` : i % 11 === 0 ? '=1+1' : '';
+    const certified = i % 13 === 0 ? '2026-02-30' : i % 5 === 0 ? '2026-09-01' : '';
+    lines.push(`P${i},天津,${i % 3 ? '肢体' : '智力'},${grade},${households[i % 4]},否,${certified},${notes},1380000${i}`);
+  }
+  return lines.join('\r\n') + '\r\n' + extra;
+}
+
+const withoutStats = (s: string) => s.replace(/^stats .*\n/m, '');
+
+describe('npm run screen on several threads', { timeout: 120_000, concurrent: true }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'screen-threads-'));
+
+  it('writes the same output and the same messages on three threads as on one, byte for byte', async () => {
+    const file = join(dir, 'varied.csv');
+    writeFileSync(file, variedCsv(3000));
+    const one = await screen([file, '--as-of', '2026-11-23', '--jobs', '1', '--stats']);
+    const three = await screen([file, '--as-of', '2026-11-23', '--jobs', '3', '--stats']);
+    expect(one.code).toBe(0);
+    expect(three.code).toBe(0);
+    expect(one.stderr).toContain('"threads":1');
+    expect(three.stderr).toContain('"threads":3');
+    expect(three.stdout).toBe(one.stdout);
+    expect(withoutStats(three.stderr)).toBe(withoutStats(one.stderr));
+    // the file's bad rows (五级, 2026-02-30) are there, listed once each in row order
+    const rows = rowsOf(three.stdout);
+    expect(rows).toHaveLength(3000);
+    expect(rows.filter((r) => r.error !== '').length).toBeGreaterThan(20);
+    const numbers = rows.map((r) => Number(r.row));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(byRef(rows, 'P7').notes).toBe('住址：和平区, 第7号\r\n二楼 "东门"');
+  });
+
+  it('screens a file whose quotes are not well formed on one thread, with the same output', async () => {
+    const file = join(dir, 'stray-quote.csv');
+    writeFileSync(file, variedCsv(300, 'P9999,天津,肢体,1,低保,否,,他说"好",\r\n'));
+    const one = await screen([file, '--as-of', '2026-11-23', '--jobs', '1']);
+    const two = await screen([file, '--as-of', '2026-11-23', '--jobs', '2', '--stats']);
+    expect(two.code).toBe(0);
+    expect(two.stderr).toContain('"threads":1');
+    expect(two.stdout).toBe(one.stdout);
+    expect(withoutStats(two.stderr)).toBe(one.stderr);
+  });
+
+  it('refuses a file with no fact columns on several threads as on one', async () => {
+    const file = join(dir, 'not-facts.csv');
+    writeFileSync(file, '姓名,电话\r\n' + Array.from({ length: 2000 }, (_, i) => `某${i},1380000${i}`).join('\r\n'));
+    const r = await screen([file, '--jobs', '2', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('not a facts CSV');
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 for --jobs outside 1 to 16', async () => {
+    const r = await screen([fixture('good.csv'), '--jobs', '0', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--jobs "0" is not allowed');
   });
 });
