@@ -13,9 +13,10 @@ import { isBlankRow, isResultColumn, outcomeCells, readFactsCells, RESULT_COLUMN
 import { evaluate } from '../engine/evaluate';
 import type { Result } from '../engine/types';
 import type { FactField } from '../facts/schema';
+import { summarize } from '../storage/model';
 import { decodeBytes, type Decoded } from './decode';
 import { mappedRecord, type ColumnMapping } from './mapping';
-import { emptyCounts, makeBatch, type Counts, type FromWorker, type NoticeBrief, type RowError, type RowKind, type RowSummary, type ToWorker } from './protocol';
+import { emptyCounts, makeBatch, type CaseRow, type Counts, type FromWorker, type NoticeBrief, type RowError, type RowKind, type RowSummary, type ToWorker } from './protocol';
 
 export interface CoreOptions {
   post: (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -255,6 +256,8 @@ export class RosterCore {
           return this.detail(msg.job, msg.row);
         case 'export':
           return this.exportCsv(msg.job, msg.lang, msg.rows, msg.withHeader ?? true);
+        case 'caseRows':
+          return this.post({ type: 'caseRows', job: msg.job, req: msg.req, rows: this.caseRows(msg.rows) });
       }
     } catch (e) {
       this.post({ type: 'failed', job: msg.job, message: e instanceof Error ? e.message : String(e) });
@@ -392,6 +395,31 @@ export class RosterCore {
       input[h] = cells[k] ?? '';
     });
     this.post({ type: 'detail', job, row, input, facts: o.facts, result: o.result, errors: columnErrors(o, l.headers, s.mapping) });
+  }
+
+  /**
+   * The facts and result summary of the given rows (those this core screened), read and evaluated
+   * exactly as detail() does, in row order.
+   */
+  caseRows(rows: readonly number[]): CaseRow[] {
+    const s = this.screened;
+    const l = this.loaded;
+    if (!s || !l) throw new Error('nothing screened');
+    const want = new Set(rows);
+    let from = Infinity;
+    let to = -Infinity;
+    for (const r of want) {
+      if (r < from) from = r;
+      if (r > to) to = r;
+    }
+    const out: CaseRow[] = [];
+    for (const [row, cells] of this.records(Math.max(from, l.headerRow + 1), Math.min(to, s.lastRow))) {
+      if (!want.has(row) || isBlankRow(cells)) continue;
+      const o = screenRecord(mappedRecord(cells, s.mapping), row, s.asOf);
+      if (o.facts && o.result) out.push({ row, facts: o.facts, check: summarize(o.result) });
+      else out.push({ row, errors: columnErrors(o, l.headers, s.mapping) });
+    }
+    return out;
   }
 
   /** CSV text of the screened rows: the file's columns (earlier result columns dropped) + RESULT_COLUMNS. */

@@ -14,6 +14,7 @@ export interface WorkerLike {
 
 type Done = Extract<FromWorker, { type: 'done' }>;
 type Exported = Extract<FromWorker, { type: 'exported' }>;
+type CaseRows = Extract<FromWorker, { type: 'caseRows' }>;
 
 export class RosterPool {
   onmessage: (msg: FromWorker) => void = () => {};
@@ -23,6 +24,8 @@ export class RosterPool {
   private progress: { fraction: number; rows: number }[] = [];
   private done: (Done | null)[] = [];
   private exports: (Exported | null)[] = [];
+  /** the answers to each caseRows request so far, one slot per worker */
+  private caseRows = new Map<number, (CaseRows | null)[]>();
 
   constructor(workers: WorkerLike[]) {
     if (workers.length === 0) throw new Error('a pool needs a worker');
@@ -65,6 +68,11 @@ export class RosterPool {
       case 'export':
         this.exports = this.workers.map(() => null);
         this.workers.forEach((w, k) => w.postMessage({ ...msg, withHeader: k === 0 }));
+        return;
+      case 'caseRows':
+        // each worker answers for the rows it screened (none of the others)
+        this.caseRows.set(msg.req, this.workers.map(() => null));
+        this.workers.forEach((w) => w.postMessage(msg));
         return;
     }
   }
@@ -130,6 +138,16 @@ export class RosterPool {
           rows += x.rows;
         }
         this.onmessage({ type: 'exported', job: msg.job, csv: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows });
+        return;
+      }
+      case 'caseRows': {
+        const got = this.caseRows.get(msg.req);
+        if (!got || got[k] !== null) return;
+        got[k] = msg;
+        if (got.some((x) => x === null)) return;
+        this.caseRows.delete(msg.req);
+        // parts in file order, each in row order
+        this.onmessage({ type: 'caseRows', job: msg.job, req: msg.req, rows: (got as CaseRows[]).flatMap((x) => x.rows) });
         return;
       }
       default:

@@ -5,6 +5,7 @@
 import type { FieldIssue } from '../facts/parse';
 import type { FactField, Facts } from '../facts/schema';
 import type { NoticeStatus, Result, SubsidyStatus, TriggerKind } from '../engine/types';
+import type { CheckSummary } from '../storage/model';
 import type { ColumnMapping } from './mapping';
 
 export type Lang = 'zh-CN' | 'en';
@@ -21,7 +22,12 @@ export type ToWorker =
   /** the full result of one row, recomputed on demand */
   | { type: 'detail'; job: number; row: number }
   /** the screened list as CSV; rows = the row numbers to include (all when absent); withHeader false: rows only, no BOM */
-  | { type: 'export'; job: number; lang: Lang; rows?: number[]; withHeader?: boolean };
+  | { type: 'export'; job: number; lang: Lang; rows?: number[]; withHeader?: boolean }
+  /**
+   * The facts and result summary of the given rows, recomputed as 'detail' does (to turn them into
+   * cases); req tells the answers to several requests apart. A worker answers for the rows it screened.
+   */
+  | { type: 'caseRows'; job: number; req: number; rows: number[] };
 
 // ---------------------------------------------------------------- worker → page
 
@@ -92,6 +98,12 @@ export function makeBatch(rows: readonly RowSummary[]): RowBatch {
 
 export const batchRows = (b: RowBatch): RowSummary[] => JSON.parse(b.json) as RowSummary[];
 
+/**
+ * One row re-read for the caseload: its facts and the summary of its result at the screening's
+ * as-of date (storage/model summarize()), or its problems when the row cannot be read.
+ */
+export type CaseRow = { row: number; facts: Facts; check: CheckSummary } | { row: number; errors: RowError[] };
+
 export type Counts = Record<RowKind, number> & { rows: number; blank: number; noticeOverdue: number; noticeDue: number };
 
 export const emptyCounts = (): Counts => ({ rows: 0, blank: 0, eligible: 0, depends: 0, excluded: 0, notEligible: 0, error: 0, noticeOverdue: 0, noticeDue: 0 });
@@ -107,4 +119,6 @@ export type FromWorker =
   | { type: 'done'; job: number; counts: Counts; ms: number; cancelled: boolean }
   | { type: 'detail'; job: number; row: number; input: Record<string, string>; facts?: Facts; result?: Result; errors: RowError[] }
   | { type: 'exported'; job: number; csv: Blob; rows: number }
+  /** rows: in row order; only the requested rows this worker screened (blank rows are left out) */
+  | { type: 'caseRows'; job: number; req: number; rows: CaseRow[] }
   | { type: 'failed'; job: number; message: string };

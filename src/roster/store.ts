@@ -50,6 +50,12 @@ export class RowStore {
     return this.batches[b]!.rows[k]!;
   }
 
+  /** The kind of the i-th row, without parsing its summary. */
+  kindAt(i: number): RowKind {
+    const [b, k] = this.locate(i);
+    return ROW_KINDS[this.batches[b]!.kinds[k]!]!;
+  }
+
   /** Indexes of the rows a filter keeps, in file order. */
   select(filter: RowFilter): Int32Array {
     if (filter === 'all') return Int32Array.from({ length: this.count }, (_, i) => i);

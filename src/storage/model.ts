@@ -44,6 +44,20 @@ export const checkSummarySchema = z.strictObject({
 });
 export type CheckSummary = z.infer<typeof checkSummarySchema>;
 
+/** Where a case came from when it was not typed in through the wizard: a row of a screened roster file. */
+export const caseSourceSchema = z.strictObject({
+  kind: z.literal('roster'),
+  /** the file's name as the device gave it ("roster" for pasted text) */
+  file: z.string().max(500),
+  /** the row number a spreadsheet shows (header = 1) */
+  row: z.number().int().positive(),
+  /** the date the screening applied the rules for */
+  asOf: isoDate,
+});
+export type CaseSource = z.infer<typeof caseSourceSchema>;
+
+export const MAX_CASES = 100_000;
+
 export const caseSchema = z.strictObject({
   id: z.string().min(1).max(100),
   createdAt: z.iso.datetime(),
@@ -53,12 +67,14 @@ export const caseSchema = z.strictObject({
   /** the check before the latest re-check, when it differed */
   previous: checkSummarySchema.optional(),
   notes: z.string().max(20_000),
+  /** absent for cases saved from the wizard */
+  source: caseSourceSchema.optional(),
 });
 export type CaseRecord = z.infer<typeof caseSchema>;
 
 export const caseloadSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  cases: z.array(caseSchema).max(100_000),
+  cases: z.array(caseSchema).max(MAX_CASES),
 });
 export type Caseload = z.infer<typeof caseloadSchema>;
 
@@ -105,8 +121,13 @@ export function newId(): string {
 }
 
 export function makeCase(facts: Facts, result: Result, notes = '', now = new Date()): CaseRecord {
+  return caseFromCheck(facts, summarize(result), notes, now);
+}
+
+/** A new case from answers and the summary of the result they gave (summarize()), e.g. computed in a worker. */
+export function caseFromCheck(facts: Facts, check: CheckSummary, notes = '', now = new Date(), source?: CaseSource): CaseRecord {
   const at = now.toISOString();
-  return { id: newId(), createdAt: at, updatedAt: at, facts, check: summarize(result), notes };
+  return { id: newId(), createdAt: at, updatedAt: at, facts, check, notes, ...(source ? { source } : {}) };
 }
 
 /** New answers and/or a new check for an existing case; the old check is kept when the result changed. */

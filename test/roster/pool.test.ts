@@ -83,3 +83,25 @@ describe('a pool of screening workers', () => {
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['r0', 'r98', 'r119']);
   });
 });
+
+describe('a pool re-reading chosen rows for the caseload', () => {
+  it('gathers the rows from whichever worker screened them into one answer, in row order', async () => {
+    const one = await run(1);
+    const two = await run(2);
+    for (const p of [one, two]) {
+      p.pool.send({ type: 'caseRows', job: 1, req: 7, rows: [121, 3, 42, 101, 9] });
+      await p.settle();
+    }
+    const answers = two.of('caseRows');
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.req).toBe(7);
+    // row 42 is the blank line; rows 9 and 121 have a bad grade
+    expect(answers[0]!.rows.map((r) => [r.row, 'facts' in r ? r.facts.ref : 'error'])).toEqual([
+      [3, 'r1'],
+      [9, 'error'],
+      [101, 'r99'],
+      [121, 'error'],
+    ]);
+    expect(answers[0]!.rows).toEqual(one.of('caseRows')[0]!.rows);
+  });
+});

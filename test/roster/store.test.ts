@@ -28,4 +28,8 @@ describe('the page\'s store of screened rows', () => {
     expect([...store.select('overdue')].map((i) => store.rowAt(i))).toEqual([5, 7]);
     expect([...store.select('excluded')]).toEqual([]);
   });
+
+  it('tells each row\'s kind by its index, so that rows with errors are kept out of a choice', () => {
+    expect([0, 1, 2, 3, 4].map((i) => store.kindAt(i))).toEqual(['eligible', 'error', 'depends', 'error', 'eligible']);
+  });
 });
