@@ -49,10 +49,14 @@ interface Props {
   label: string;
   onPage: (p: number) => void;
   onDetail: (row: number) => void;
+  /** row numbers chosen to add to the caseload, and those added while this page was open */
+  chosen: ReadonlySet<number>;
+  added: ReadonlySet<number>;
+  onChoose: (row: number, on: boolean) => void;
 }
 
 /** One page of screened rows as a real table; pages of PAGE_SIZE rows keep 100,000 rows light. */
-export function RosterTable({ store, indexes, page, label, onPage, onDetail }: Props) {
+export function RosterTable({ store, indexes, page, label, onPage, onDetail, chosen, added, onChoose }: Props) {
   const { t, i18n } = useTranslation('roster');
   const lang = (i18n.language === 'en' ? 'en' : 'zh-CN') as Lang;
   const pages = Math.max(1, Math.ceil(indexes.length / PAGE_SIZE));
@@ -66,6 +70,7 @@ export function RosterTable({ store, indexes, page, label, onPage, onDetail }: P
           <caption id="roster-caption">{t('results.caption', { label, page: p + 1, pages, count: indexes.length })}</caption>
           <thead>
             <tr>
+              <th scope="col">{t('choose.col')}</th>
               <th scope="col">{t('col.row')}</th>
               <th scope="col">{t('col.ref')}</th>
               <th scope="col">{t('col.kind')}</th>
@@ -80,6 +85,24 @@ export function RosterTable({ store, indexes, page, label, onPage, onDetail }: P
           <tbody>
             {shown.map((r) => (
               <tr key={r.row} className={`roster-kind-${r.kind}`}>
+                <td className="roster-choose-cell">
+                  {r.kind === 'error' ? (
+                    <span className="roster-hint">{t('choose.error')}</span>
+                  ) : (
+                    <>
+                      <label className="roster-choose">
+                        <input type="checkbox" checked={chosen.has(r.row)} onChange={(e) => onChoose(r.row, e.target.checked)} />
+                        <span className="visually-hidden">{r.ref ? t('choose.row', { row: r.row, ref: r.ref }) : t('choose.rowNoRef', { row: r.row })}</span>
+                      </label>
+                      {added.has(r.row) && (
+                        <span className="roster-added">
+                          <span aria-hidden="true">✓ </span>
+                          {t('choose.added')}
+                        </span>
+                      )}
+                    </>
+                  )}
+                </td>
                 <th scope="row">{r.row}</th>
                 <td>{r.ref}</td>
                 <td>

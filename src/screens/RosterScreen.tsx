@@ -8,10 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { fieldName } from '../facts/parse';
 import { isSelfDescribing, loadMapping, mappingProblems, proposeMapping, saveMapping, type ColumnMapping } from '../roster/mapping';
 import { MappingStep } from '../roster/MappingStep';
-import { emptyCounts, ROW_KINDS, type Counts, type Encoding, type FromWorker, type Lang, type ToWorker } from '../roster/protocol';
+import { emptyCounts, ROW_KINDS, type CaseRow, type Counts, type Encoding, type FromWorker, type Lang, type ToWorker } from '../roster/protocol';
 import { RosterPool } from '../roster/pool';
 import { RowStore, type RowFilter } from '../roster/store';
 import { RosterTable } from '../roster/RosterTable';
+import { AddToCaseload } from '../roster/AddToCaseload';
 import type { Result } from '../engine/types';
 import '../roster/roster.css';
 
@@ -77,6 +78,16 @@ export default function RosterScreen() {
   const lastBucket = useRef(-1);
   const fileName = useRef('roster');
   const downloadUrl = useRef<string | null>(null);
+  // rows chosen to add to the caseload, by row number (a Set, not their results: a file may have 100,000 rows)
+  const [choice, setChoice] = useState<{ chosen: ReadonlySet<number>; added: ReadonlySet<number> }>(() => ({ chosen: new Set(), added: new Set() }));
+  const caseRowRequests = useRef(new Map<number, { job: number; resolve: (rows: CaseRow[]) => void; reject: (e: Error) => void }>());
+  const nextRequest = useRef(0);
+
+  const forgetChoice = useCallback(() => {
+    setChoice({ chosen: new Set(), added: new Set() });
+    for (const r of caseRowRequests.current.values()) r.reject(new Error('screened again'));
+    caseRowRequests.current.clear();
+  }, []);
 
   const send = useCallback((msg: ToWorker, transfer: Transferable[] = []) => worker.current?.send(msg, transfer), []);
 
@@ -93,10 +104,11 @@ export default function RosterScreen() {
       setPage(0);
       setExported(null);
       setDetail(null);
+      forgetChoice();
       setPhase('screening');
       send({ type: 'screen', job: job.current, mapping: m, asOf });
     },
-    [asOf, send],
+    [asOf, send, forgetChoice],
   );
 
   const onMessage = useCallback(
@@ -121,6 +133,8 @@ export default function RosterScreen() {
           setPhase('pick');
           break;
         case 'failed':
+          for (const r of caseRowRequests.current.values()) r.reject(new Error(msg.message));
+          caseRowRequests.current.clear();
           setLoadError(t('loadFailed.failed', { message: msg.message }));
           setPhase((p) => (p === 'screening' || p === 'loading' ? 'pick' : p));
           break;
@@ -149,6 +163,12 @@ export default function RosterScreen() {
         case 'detail':
           setDetail({ row: msg.row, input: msg.input, result: msg.result });
           break;
+        case 'caseRows': {
+          const r = caseRowRequests.current.get(msg.req);
+          caseRowRequests.current.delete(msg.req);
+          r?.resolve(msg.rows);
+          break;
+        }
         case 'exported': {
           if (downloadUrl.current) URL.revokeObjectURL(downloadUrl.current);
           const url = URL.createObjectURL(msg.csv);
@@ -235,6 +255,7 @@ export default function RosterScreen() {
     setLoaded(null);
     setDone(null);
     setDetail(null);
+    forgetChoice();
     setPhase('pick');
   };
 
@@ -249,6 +270,30 @@ export default function RosterScreen() {
   const counts = done?.counts ?? emptyCounts();
   const filtered = useMemo(() => (done ? done.store.select(filter) : new Int32Array(0)), [done, filter]);
   const filterLabel = filter === 'all' ? t('results.all') : filter === 'overdue' ? t('results.overdue') : t(`kind.${filter}`);
+
+  // how many rows the current filter shows that can be chosen (rows with errors cannot)
+  const shown = useMemo(() => {
+    let errors = 0;
+    if (done) for (const i of filtered) if (done.store.kindAt(i) === 'error') errors++;
+    return { choosable: filtered.length - errors, errors };
+  }, [done, filtered]);
+
+  const fetchCaseRows = (wanted: number[]) =>
+    new Promise<CaseRow[]>((resolve, reject) => {
+      const req = ++nextRequest.current;
+      caseRowRequests.current.set(req, { job: job.current, resolve, reject });
+      send({ type: 'caseRows', job: job.current, req, rows: wanted });
+    });
+
+  const chooseShown = () => {
+    if (!done) return;
+    const store = done.store;
+    setChoice((c) => {
+      const chosen = new Set(c.chosen);
+      for (const i of filtered) if (store.kindAt(i) !== 'error') chosen.add(store.rowAt(i));
+      return { ...c, chosen };
+    });
+  };
 
   const requestExport = (only?: number[]) => send({ type: 'export', job: job.current, lang, rows: only });
 
@@ -429,14 +474,53 @@ export default function RosterScreen() {
             </p>
           )}
 
-          <RosterTable store={done.store} indexes={filtered} page={page} label={filterLabel} onPage={setPage} onDetail={(row) => {
-            setDetail({ row });
-            send({ type: 'detail', job: job.current, row });
-          }} />
+          <AddToCaseload
+            file={loaded?.name ?? 'roster'}
+            chosenCount={choice.chosen.size}
+            shownChoosable={shown.choosable}
+            shownErrors={shown.errors}
+            chosenRows={() => Array.from(choice.chosen).sort((a, b) => a - b)}
+            fetchRows={fetchCaseRows}
+            onChooseShown={chooseShown}
+            onClear={() => setChoice((c) => ({ ...c, chosen: new Set() }))}
+            onAdded={(rowsNowIn) =>
+              setChoice((c) => {
+                const chosen = new Set(c.chosen);
+                const added = new Set(c.added);
+                for (const r of rowsNowIn) {
+                  chosen.delete(r);
+                  added.add(r);
+                }
+                return { chosen, added };
+              })
+            }
+          />
+
+          <RosterTable
+            store={done.store}
+            indexes={filtered}
+            page={page}
+            label={filterLabel}
+            onPage={setPage}
+            onDetail={(row) => {
+              setDetail({ row });
+              send({ type: 'detail', job: job.current, row });
+            }}
+            chosen={choice.chosen}
+            added={choice.added}
+            onChoose={(row, on) =>
+              setChoice((c) => {
+                const chosen = new Set(c.chosen);
+                if (on) chosen.add(row);
+                else chosen.delete(row);
+                return { ...c, chosen };
+              })
+            }
+          />
 
           {detail && <DetailPanel detail={detail} lang={lang} panelRef={detailRef} onClose={() => setDetail(null)} />}
 
-          <p className="roster-hint">{t('results.caseloadNote')}</p>
+          <p className="roster-hint">{t('results.leaveNote')}</p>
           <div className="roster-actions">
             <button type="button" className="secondary" onClick={() => setPhase('mapping')}>
               {t('results.remap')}
