@@ -9,8 +9,8 @@ export interface Answers {
   facts: Partial<Facts>;
   /** was proactive notice given (the date goes to facts.noticeGivenOn) */
   noticeGiven?: Tri;
-  /** has the person applied already (the date goes to facts.appliedOn) */
-  applied?: 'yes' | 'no';
+  /** has the person applied already (the date goes to facts.appliedOn); 'unknown': not sure, no date */
+  applied?: Tri;
   /** steps answered at least once */
   done: string[];
 }

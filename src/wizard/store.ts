@@ -37,7 +37,7 @@ export function loadSaved(): SavedWizard | null {
       ...emptyAnswers(),
       role: a.role === 'self' || a.role === 'carer' || a.role === 'worker' ? a.role : undefined,
       noticeGiven: a.noticeGiven === 'yes' || a.noticeGiven === 'no' || a.noticeGiven === 'unknown' ? a.noticeGiven : undefined,
-      applied: a.applied === 'yes' || a.applied === 'no' ? a.applied : undefined,
+      applied: a.applied === 'yes' || a.applied === 'no' || a.applied === 'unknown' ? a.applied : undefined,
       facts: facts.success ? facts.data : {},
       done: Array.isArray(a.done) ? a.done.filter(isStep) : [],
     };

@@ -35,7 +35,7 @@ const SAMPLES: Record<string, AnswerPatch[]> = {
   dibaoEdgeSince: [{ unset: ['dibaoEdgeSince'] }],
   certifiedOn: [{ unset: ['certifiedOn'] }],
   notice: [{ noticeGiven: 'no' }],
-  applied: [{ applied: 'no' }],
+  applied: [{ applied: 'no' }, { applied: 'unknown', unset: ['appliedOn'] }, { applied: 'yes', facts: { appliedOn: '2025-05-01' } }],
 };
 
 function eventsFor(state: StepName): WizardEvent[] {

@@ -15,6 +15,15 @@ describe('the wizard store keeps answers on the device', () => {
     expect(s.trail).toEqual(['start', 'hukou']);
   });
 
+  it('keeps the "have you applied" answer, "not sure" included, and drops a value it does not know', () => {
+    for (const applied of ['yes', 'no', 'unknown'] as const) {
+      saveWizard({ state: 'check', answers: { ...emptyAnswers(), applied, done: ['applied'] }, trail: ['start', 'applied'], changing: false });
+      expect(loadSaved()!.answers.applied).toBe(applied);
+    }
+    localStorage.setItem(WIZARD_KEY, JSON.stringify({ version: 1, state: 'check', answers: { applied: 'maybe', facts: {}, done: [] }, trail: [] }));
+    expect(loadSaved()!.answers.applied).toBeUndefined();
+  });
+
   it('ignores saved data of another version or with an unknown page', () => {
     localStorage.setItem(WIZARD_KEY, JSON.stringify({ version: 99, state: 'grade', answers: { facts: {} } }));
     expect(loadSaved()).toBeNull();

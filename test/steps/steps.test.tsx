@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createActor } from 'xstate';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +141,26 @@ describe('a question page', () => {
     expect(actor.getSnapshot().context.answers.noticeGiven).toBe('yes');
   });
 
+  it('the applied page offers "not sure", which keeps no date of application', async () => {
+    const answers: Answers = {
+      ...emptyAnswers(),
+      role: 'carer',
+      applied: 'yes',
+      facts: { hukou: 'tianjin', certificate: 'valid', grade: 1, household: 'dibao', appliedOn: '2025-05-01' },
+      done: ['applied'],
+    };
+    const { actor, where } = renderStep('applied', answers);
+    const group = screen.getByRole('group', { name: '他（她）已经申请过这两项补贴吗？' });
+    expect(within(group).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['yes', 'no', 'unknown']);
+    expect(screen.getByLabelText('申请的日期')).toHaveValue('2025-05-01');
+    await userEvent.click(screen.getByLabelText('不清楚'));
+    expect(screen.queryByLabelText('申请的日期')).toBeNull();
+    await userEvent.click(continueButton());
+    expect(where()).toBe('check');
+    expect(actor.getSnapshot().context.answers.applied).toBe('unknown');
+    expect(actor.getSnapshot().context.answers.facts.appliedOn).toBeUndefined();
+  });
+
   it('Back on a question page sends BACK', async () => {
     const { sent } = renderStep('certificate');
     await userEvent.click(screen.getByRole('button', { name: /返回上一步/ }));
@@ -172,6 +192,30 @@ describe('check your answers and the result', () => {
     expect(screen.getAllByText('不符合').length).toBeGreaterThan(0);
     expect(screen.getAllByText(/TJ-LIVING-SCOPE/).length).toBeGreaterThan(0);
     await act(async () => {});
+  });
+
+  it('"not sure" whether they applied: the check page says so, and the result says the first month depends on when they applied', async () => {
+    const paid: Answers = {
+      ...answers,
+      applied: 'unknown',
+      facts: { ...answers.facts, grade: 1, household: 'dibao', orphanGuarantee: 'no', welfareLivingAllowances: [], welfareCareAllowances: [], homeCareNursingSubsidy: [] },
+      done: [...answers.done, 'applied'],
+    };
+    renderStep('check', paid);
+    const row = screen.getAllByText('是否已申请').find((e) => e.tagName === 'DT')!.closest('.summary-row') as HTMLElement;
+    expect(within(row).getByText('不清楚')).toBeInTheDocument();
+    cleanup();
+    const { where } = renderStep('result', paid);
+    expect(screen.getByText(/不清楚是否已经申请.*要看是什么时候申请的.*本月申请就从 2025-06 开始发.*NAT-PAY-FROM-APPLICATION/)).toBeInTheDocument();
+    expect(screen.queryByText(/^如果本月申请/)).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: '回答这个问题：是否已申请' }));
+    expect(where()).toBe('applied');
+  });
+
+  it('"not yet" applied: the result gives the month payment would start if they applied now', () => {
+    renderStep('result', { ...answers, applied: 'no', facts: { ...answers.facts, grade: 1, household: 'dibao' }, done: [...answers.done, 'applied'] });
+    expect(screen.getByText('如果本月申请，补贴从 2025-06 开始发，之前的月份不补发。')).toBeInTheDocument();
+    expect(screen.queryByText(/不清楚是否已经申请/)).toBeNull();
   });
 
   it('the result tells someone without a certificate to get one from 残联', () => {

@@ -245,9 +245,12 @@ function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: 
   );
 }
 
-function Notice({ r }: { r: CoveredResult }) {
+function Notice({ r, answers, send }: { r: CoveredResult; answers: StepProps['answers']; send: StepProps['send'] }) {
   const { t } = useT();
   const n = r.notice;
+  // "not sure" whether they applied: no date, so the engine counts from this month (as for "not yet");
+  // the page says the month depends on when they applied
+  const appliedUnknown = answers.applied === 'unknown' && n.payFrom.basis === 'ifAppliedNow';
   const trig = (x: NoticeTrigger) => (
     <li key={x.trigger}>
       <strong>{t(`result:trigger.${x.trigger}`, { date: x.date })}</strong> — {t(`result:office.${x.office}`)}
@@ -263,9 +266,20 @@ function Notice({ r }: { r: CoveredResult }) {
       <h2 id="notice-title">{t('result:noticeTitle')}</h2>
       <p>{t('result:noticeIntro', { clause: 'TJ-NOTIFY-3M' })}</p>
       {n.triggers.length ? <ul>{n.triggers.map(trig)}</ul> : <p>{t('result:noTriggers')}</p>}
-      {n.waiver === 'treatedAsWaived' && <p>{t('result:waiver.treatedAsWaived', { clause: 'TJ-NOTIFY-WAIVER', reapply: 'TJ-REAPPLY' })}</p>}
+      {n.waiver === 'treatedAsWaived' && (
+        <p>{t(appliedUnknown ? 'result:waiver.treatedAsWaivedIfNotApplied' : 'result:waiver.treatedAsWaived', { clause: 'TJ-NOTIFY-WAIVER', reapply: 'TJ-REAPPLY' })}</p>
+      )}
       {n.waiver === 'applied' && <p>{t('result:waiver.applied')}</p>}
-      <p>{t(`result:payFrom.${n.payFrom.basis}`, { month: n.payFrom.month })}</p>
+      {appliedUnknown ? (
+        <div className="depends">
+          <p>{t('result:payFrom.appliedUnknown', { month: n.payFrom.month, clause: n.payFrom.clauses.join(', ') })}</p>
+          <button type="button" className="link no-print" onClick={() => send({ type: 'CHANGE', step: 'applied' })}>
+            {t('result:settle', { question: t('wizard:applied.short') })}
+          </button>
+        </div>
+      ) : (
+        <p>{t(`result:payFrom.${n.payFrom.basis}`, { month: n.payFrom.month })}</p>
+      )}
     </section>
   );
 }
@@ -307,7 +321,7 @@ export function ResultPage({ answers, send, asOf }: StepProps) {
           </ul>
         </section>
       )}
-      <Notice r={r} />
+      <Notice r={r} answers={answers} send={send} />
       <section aria-labelledby="next-title">
         <h2 id="next-title">{t('result:nextTitle')}</h2>
         <p>{t('result:next.where')}</p>

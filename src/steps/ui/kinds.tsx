@@ -235,7 +235,7 @@ export function NoticeStep(p: StepProps) {
   );
 }
 
-/** Has the person applied? Yes reveals the date of application. */
+/** Has the person applied? Yes reveals the date of application; no and not sure leave it out (the engine then counts from this month). */
 export function AppliedStep(p: StepProps) {
   const { t } = useT();
   const [applied, setApplied] = useState<string | undefined>(p.answers.applied);
@@ -243,7 +243,7 @@ export function AppliedStep(p: StepProps) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const submit = () => {
     if (!applied) return setErrors([{ id: 'applied-yes', message: t('wizard:errors.choose') }]);
-    if (applied === 'no') return p.send({ type: 'NEXT', patch: { applied: 'no', unset: ['appliedOn'] } });
+    if (applied !== 'yes') return p.send({ type: 'NEXT', patch: { applied: applied as Tri, unset: ['appliedOn'] } });
     const e = dateError(t, date, p.asOf);
     if (e) return setErrors([{ id: 'appliedOn', message: e }]);
     p.send({ type: 'NEXT', patch: { applied: 'yes', facts: { appliedOn: date } } });
@@ -254,7 +254,7 @@ export function AppliedStep(p: StepProps) {
         name="applied"
         legend={q(t, 'applied', p)}
         legendIsH1
-        options={opts(t, 'applied', ['yes', 'no'])}
+        options={opts(t, 'applied', TRI)}
         value={applied}
         onChange={setApplied}
         error={errors.find((e) => e.id === 'applied-yes')?.message}

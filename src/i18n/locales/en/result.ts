@@ -103,11 +103,13 @@ const result = {
   waiver: {
     treatedAsWaived: 'Notice was given and no application has been made: this counts as waiving ({{clause}}). An application can still be made at any time: payment starts from the month of application, with no back pay ({{reapply}}).',
     applied: 'An application has been made.',
+    treatedAsWaivedIfNotApplied: 'If notice was given and no application has been made, this counts as waiving ({{clause}}). An application can still be made at any time: payment starts from the month of application, with no back pay ({{reapply}}).',
     notApplicable: '',
   },
   payFrom: {
     applied: 'Payment starts from the month of application ({{month}}).',
     ifAppliedNow: 'If the application is made this month, payment starts from {{month}}; earlier months are not back-paid.',
+    appliedUnknown: 'It is not known whether an application has been made, so the month payment starts from is not settled: it depends on when the application was (or is) made. If one has been made, payment starts from that month; if not, an application this month means payment from {{month}}, with no back pay for earlier months ({{clause}}).',
   },
   nextTitle: 'Next steps',
   next: {

@@ -195,7 +195,7 @@ const wizard = {
     short: 'Already applied',
     ...q((w) => `${w.Has} already applied for these subsidies?`),
     why: 'Payment starts from the month the application is made.',
-    options: { yes: 'Yes, already applied', no: 'Not yet' },
+    options: { yes: 'Yes, already applied', no: 'Not yet', unknown: 'Not sure' },
     dateLabel: 'Date of the application',
   },
   date: {

@@ -100,12 +100,14 @@ const result = {
   noTriggers: '没有填写新纳入低保、低保边缘或新办证的日期，所以无法计算告知期限。',
   waiver: {
     treatedAsWaived: '已经告知但还没有申请，会被视为自愿放弃（{{clause}}）。不过随时可以再申请：从申请当月开始发，之前的月份不补发（{{reapply}}）。',
+    treatedAsWaivedIfNotApplied: '如果已经告知但还没有申请，会被视为自愿放弃（{{clause}}）。不过随时可以再申请：从申请当月开始发，之前的月份不补发（{{reapply}}）。',
     applied: '已经申请。',
     notApplicable: '',
   },
   payFrom: {
     applied: '补贴从申请当月（{{month}}）开始发。',
     ifAppliedNow: '如果本月申请，补贴从 {{month}} 开始发，之前的月份不补发。',
+    appliedUnknown: '不清楚是否已经申请，所以还不能确定从哪个月开始发：补贴从申请当月开始发，要看是什么时候申请的。已经申请过的，从申请的那个月开始发；还没有申请的，本月申请就从 {{month}} 开始发，之前的月份不补发（{{clause}}）。',
   },
   nextTitle: '下一步',
   next: {

@@ -182,7 +182,7 @@ const wizard = {
     short: '是否已申请',
     ...q((w) => `${w}已经申请过这两项补贴吗？`),
     why: '补贴从递交申请的当月开始发。',
-    options: { yes: '已经申请', no: '还没有申请' },
+    options: { yes: '已经申请', no: '还没有申请', unknown: '不清楚' },
     dateLabel: '申请的日期',
   },
   date: {
