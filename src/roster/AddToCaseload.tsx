@@ -10,6 +10,7 @@ import { MAX_CASES } from '../storage/model';
 import { session, useCaseload } from '../storage/session';
 import { SetupForm, UnlockForm } from '../screens/caseload/PassForms';
 import { hrefView } from '../screens/caseload/util';
+import '../screens/caseload/caseload.css';
 import type { CaseRow } from './protocol';
 import { planAdd, type AddPlan, type GoodRow } from './toCase';
 
