@@ -16,6 +16,8 @@ import { planAdd, type AddPlan, type GoodRow } from './toCase';
 
 /** rows asked of the worker per message */
 const SLICE = 1000;
+/** rows named in a message; the rest are counted */
+const LISTED = 20;
 
 interface Props {
   /** the screened file's name, recorded in each case */
@@ -49,7 +51,11 @@ export function AddToCaseload({ file, chosenCount, shownChoosable, shownErrors, 
     void session.start();
   }, []);
 
-  const rowList = (rows: { row: number; ref?: string }[]) => rows.map((r) => (r.ref ? t('add.rowRef', { row: r.row, ref: r.ref }) : t('add.rowNoRef', { row: r.row }))).join(t('listSep'));
+  /** the rows named one by one, up to LISTED of them */
+  const rowList = (rows: { row: number; ref?: string }[]) => {
+    const named = rows.slice(0, LISTED).map((r) => (r.ref ? t('add.rowRef', { row: r.row, ref: r.ref }) : t('add.rowNoRef', { row: r.row }))).join(t('listSep'));
+    return rows.length > LISTED ? t('add.andMore', { rows: named, count: rows.length - LISTED }) : named;
+  };
 
   const report = (plan: AddPlan): string[] => {
     const out: string[] = [t('add.done', { count: plan.add.length })];

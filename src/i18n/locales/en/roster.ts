@@ -113,6 +113,7 @@ const roster = {
     overLimit: 'The caseload holds at most {{max}} cases; rows not added: {{count}}.',
     rowRef: 'row {{row}} ({{ref}})',
     rowNoRef: 'row {{row}}',
+    andMore: '{{rows}} and {{count}} more',
     lockedDuring: 'The caseload was locked while adding, so no rows were added. Unlock it and try again.',
     error: 'Something went wrong while adding; no rows were added: {{message}}',
     open: 'Open the list of cases',

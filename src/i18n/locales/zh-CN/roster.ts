@@ -110,6 +110,7 @@ const roster = {
     overLimit: '个案最多只能有 {{max}} 个，有 {{count}} 行没有加入。',
     rowRef: '第 {{row}} 行（{{ref}}）',
     rowNoRef: '第 {{row}} 行',
+    andMore: '{{rows}}，另有 {{count}} 行',
     lockedDuring: '加入时个案被锁定了，这次没有加入任何行。请解锁后再点一次。',
     error: '加入时出错，没有加入任何行：{{message}}',
     open: '打开个案列表',
