@@ -80,7 +80,7 @@ export default function RosterScreen() {
   const downloadUrl = useRef<string | null>(null);
   // rows chosen to add to the caseload, by row number (a Set, not their results: a file may have 100,000 rows)
   const [choice, setChoice] = useState<{ chosen: ReadonlySet<number>; added: ReadonlySet<number> }>(() => ({ chosen: new Set(), added: new Set() }));
-  const caseRowRequests = useRef(new Map<number, { job: number; resolve: (rows: CaseRow[]) => void; reject: (e: Error) => void }>());
+  const caseRowRequests = useRef(new Map<number, { resolve: (rows: CaseRow[]) => void; reject: (e: Error) => void }>());
   const nextRequest = useRef(0);
 
   const forgetChoice = useCallback(() => {
@@ -224,6 +224,7 @@ export default function RosterScreen() {
   const load = (source: { bytes: ArrayBuffer } | { text: string }, name: string) => {
     ensureWorker();
     job.current++;
+    forgetChoice();
     fileName.current = name;
     setLoadError(null);
     setLoaded(null);
@@ -281,7 +282,7 @@ export default function RosterScreen() {
   const fetchCaseRows = (wanted: number[]) =>
     new Promise<CaseRow[]>((resolve, reject) => {
       const req = ++nextRequest.current;
-      caseRowRequests.current.set(req, { job: job.current, resolve, reject });
+      caseRowRequests.current.set(req, { resolve, reject });
       send({ type: 'caseRows', job: job.current, req, rows: wanted });
     });
 
