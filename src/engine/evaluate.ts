@@ -217,15 +217,18 @@ function evaluateSubsidy(subsidy: Subsidy, facts: Facts, asOf: string, rules: Ru
 
   let payee: Payee = 'person';
   let payeeClause: string | null = null;
+  let payeeDependsOn: FactField[] = [];
   for (const p of c.payee) {
     if (p.subsidy !== subsidy) continue;
     const o = exclusionOutcome(facts, p.when as FactField[]);
     if (o === 'notMet') {
       payee = p.payee;
       payeeClause = p.clause;
+      payeeDependsOn = [];
     } else if (o === 'unknown' && payee === 'person') {
       payee = 'unknown';
       payeeClause = p.clause;
+      payeeDependsOn = (p.when as FactField[]).filter((f) => facts[f] !== 'yes');
     }
   }
 
@@ -277,6 +280,7 @@ function evaluateSubsidy(subsidy: Subsidy, facts: Facts, asOf: string, rules: Ru
     possibleAmounts,
     payee,
     payeeClause,
+    payeeDependsOn,
     decisions,
     dependsOn: status === 'depends' ? [...dependsOn] : [],
     paid: status === 'paid' && amount ? amount.monthly : 0,

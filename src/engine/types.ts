@@ -57,6 +57,8 @@ export interface SubsidyResult {
   possibleAmounts: AmountInfo[];
   payee: Payee;
   payeeClause: string | null;
+  /** when the payee is 'unknown': the fields whose answer settles it (as dependsOn does for the status) */
+  payeeDependsOn: FactField[];
   decisions: Decision[];
   /** fields whose unknown answer keeps this result from being settled */
   dependsOn: FactField[];

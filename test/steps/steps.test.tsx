@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { createActor } from 'xstate';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { initI18n } from '../../src/i18n';
+import { initI18n, setLang } from '../../src/i18n';
 import { emptyAnswers, type Answers } from '../../src/machine/answers';
 import { wizardMachine, type WizardEvent } from '../../src/machine/wizard.machine';
 import { STEP_COMPONENTS } from '../../src/screens/wizard/WizardFlow';
@@ -216,6 +216,40 @@ describe('check your answers and the result', () => {
     renderStep('result', { ...answers, applied: 'no', facts: { ...answers.facts, grade: 1, household: 'dibao' }, done: [...answers.done, 'applied'] });
     expect(screen.getByText('如果本月申请，补贴从 2025-06 开始发，之前的月份不补发。')).toBeInTheDocument();
     expect(screen.queryByText(/不清楚是否已经申请/)).toBeNull();
+  });
+
+  describe('a paid care subsidy whose payee is not settled (TJ-ORPHAN-INSTITUTION)', () => {
+    const orphan: Answers = {
+      ...answers,
+      facts: { ...answers.facts, grade: 1, household: 'dibao', orphanGuarantee: 'yes', orphanInInstitution: 'unknown', institutionCareFunded: 'no', welfareCareAllowances: [], homeCareNursingSubsidy: [] },
+    };
+    /** the "paid to" line of the care card */
+    const payeeOf = (card: RegExp, dt: string) => within(screen.getByRole('region', { name: card })).getByText(dt).nextElementSibling as HTMLElement;
+    afterEach(() => {
+      act(() => setLang('zh-CN'));
+    });
+
+    it('says "the person, or the institution if …" with the question that settles it, and links to it', async () => {
+      const { where } = renderStep('result', orphan);
+      const dd = payeeOf(/^重度残疾人护理补贴$/, '发给谁');
+      expect(dd).toHaveTextContent('发给本人（或监护人）；如果“机构养育”是“是”，则发给儿童福利机构（用于残疾孤儿护理费用）。 (TJ-ORPHAN-INSTITUTION)');
+      expect(screen.getByText('— 每月实际领取 200 元')).toBeInTheDocument();
+      await userEvent.click(within(dd).getByRole('button', { name: '回答这个问题：机构养育' }));
+      expect(where()).toBe('orphanInstitution');
+    });
+
+    it('in English too, naming both questions when neither is answered', () => {
+      act(() => setLang('en'));
+      renderStep('result', { ...orphan, facts: { ...orphan.facts, orphanGuarantee: 'unknown' } });
+      const dd = payeeOf(/^Care subsidy/, 'Paid to');
+      expect(dd).toHaveTextContent(
+        'The person (or guardian), or the child-welfare institution (for pooled care costs of disabled orphans) if “Orphan basic-living guarantee” is “Yes” and “Raised in an institution” is “Yes”. (TJ-ORPHAN-INSTITUTION)',
+      );
+      expect(within(dd).getAllByRole('button').map((b) => b.textContent)).toEqual([
+        'Answer this question: Orphan basic-living guarantee',
+        'Answer this question: Raised in an institution',
+      ]);
+    });
   });
 
   it('the result tells someone without a certificate to get one from 残联', () => {

@@ -36,6 +36,33 @@ function condition(t: TFn, field: FactField, values: unknown): string {
   return t('result:ifAnswer', { question: t(`wizard:${step}.short`), answer });
 }
 
+/** Who is paid when the answers leave it open: the person, or the other payee if the fields that settle it are all 'yes'. */
+function PayeeUnknown({ s, send }: { s: SubsidyResult; send: StepProps['send'] }) {
+  const { t } = useT();
+  const fields = s.payeeDependsOn;
+  const list = fields
+    .map((f) => {
+      const step = stepForField(f) ?? f;
+      return t('result:answerIs', { question: t(`wizard:${step}.short`), answer: t('result:quoted', { text: t(`wizard:${step}.options.yes`) }) });
+    })
+    .join(t('result:and'));
+  const steps = [...new Set(fields.map(stepForField).filter((x) => x !== null))];
+  return (
+    <>
+      {fields.length ? t('result:payeeIf', { condition: t('result:ifAll', { list }) }) : t('result:payee.unknown')}
+      {s.payeeClause ? ` (${s.payeeClause})` : ''}
+      {steps.map((step) => (
+        <span key={step} className="no-print">
+          {' '}
+          <button type="button" className="link" onClick={() => send({ type: 'CHANGE', step })}>
+            {t('result:settle', { question: t(`wizard:${step}.short`) })}
+          </button>
+        </span>
+      ))}
+    </>
+  );
+}
+
 function critLabel(t: TFn, c: Criterion): string {
   if (c.kind === 'scope') return t(`result:crit.${c.fields[0]}`);
   if (c.clause === 'TJ-ORPHAN-NO-DOUBLE') return t('result:crit.orphanNoDouble');
@@ -175,8 +202,14 @@ function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: 
           <div>
             <dt>{t('result:payeeLabel')}</dt>
             <dd>
-              {t(`result:payee.${s.payee}`)}
-              {s.payeeClause ? ` (${s.payeeClause})` : ''}
+              {s.payee === 'unknown' ? (
+                <PayeeUnknown s={s} send={send} />
+              ) : (
+                <>
+                  {t(`result:payee.${s.payee}`)}
+                  {s.payeeClause ? ` (${s.payeeClause})` : ''}
+                </>
+              )}
             </dd>
           </div>
         )}
