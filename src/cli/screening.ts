@@ -157,7 +157,8 @@ export function screenCsvPart(p: CsvPart, m: Messages): CsvPartResult {
   const out: string[] = [];
   // in chunks of about 1 MB (papaparse calls back synchronously for a string): the parsed cells of
   // only one chunk are held at a time
-  Papa.parse<string[]>(p.text, {
+  // (papaparse's types leave chunk out of the options for a string; its code reads it all the same)
+  const config: Papa.ParseConfig<string[]> & { chunkSize: number; chunk: (results: Papa.ParseResult<string[]>) => void } = {
     skipEmptyLines: false,
     delimiter: p.delimiter,
     newline: p.newline as '\n',
@@ -175,7 +176,8 @@ export function screenCsvPart(p: CsvPart, m: Messages): CsvPartResult {
       }
       if (rows.length) out.push(toCsv(rows) + '\r\n');
     },
-  });
+  };
+  Papa.parse<string[]>(p.text, config);
   r.csv = out.join('');
   return r;
 }
