@@ -14,7 +14,7 @@ export interface Options {
   help: boolean;
   /** hidden: timing and peak memory to standard error, for the benchmark */
   stats: boolean;
-  /** how many threads screen a large CSV file (null: one per core, up to 4, for files of 1 MB or more) */
+  /** how many threads screen a CSV file (null: one; see README for when more help) */
   jobs: number | null;
   /** a file (or '-') was named */
   fileGiven: boolean;

@@ -14,7 +14,7 @@ export const MESSAGES = {
   --format  输入格式；默认按扩展名或内容判断（以 { 或 [ 开头即 JSON）；输出格式与输入相同
   --lang    错误信息的语言，默认 zh-CN
   --no-bom  输出 CSV 时不写 UTF-8 BOM（默认写，便于 Excel 正确显示中文）
-  --jobs    用几个线程筛查 CSV 文件（1–16）；默认 1 MB 以上的文件每个处理器核一个，最多 4 个`,
+  --jobs    用几个线程筛查 CSV 文件（1–16，默认 1）；处理器核多、文件大时可加快`,
     unknownOption: (o: string) => `未知的选项 ${o}`,
     missingValue: (o: string) => `选项 ${o} 需要一个值`,
     badAsOf: (v: string) => `--as-of 的值“${v}”不是有效日期：请按 年-月-日 填写，如 2025-07-01`,
@@ -43,7 +43,7 @@ export const MESSAGES = {
   --format  the input format; default from the extension or the content (JSON if it starts with { or [); output has the same format
   --lang    language of the messages; default zh-CN
   --no-bom  do not start CSV output with a UTF-8 BOM (written by default so that Excel shows Chinese correctly)
-  --jobs    how many threads screen a CSV file (1–16); default one per core, up to 4, for files of 1 MB or more`,
+  --jobs    how many threads screen a CSV file (1–16, default 1); may help with a large file on a machine with many cores`,
     unknownOption: (o: string) => `Unknown option ${o}`,
     missingValue: (o: string) => `Option ${o} needs a value`,
     badAsOf: (v: string) => `--as-of "${v}" is not a valid date; write it as YYYY-MM-DD, e.g. 2025-07-01`,

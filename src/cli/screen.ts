@@ -6,8 +6,7 @@
  * record its full result trace, or its errors). Bad rows never stop good ones. Exit codes: 0 done
  * (even with bad rows), 1 the input cannot be read at all, 2 bad options.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Lang } from '../facts/parse';
 import { parseArgs, today, type Format } from './args';
@@ -22,11 +21,10 @@ const err = (s: string) => process.stderr.write(`${s}\n`);
  * the main thread from waiting on the I/O thread pool between chunks (measurable when the cores are
  * busy). Opening throws at once for a missing file.
  */
-function fileStream(path: string): { stream: Readable; size: number } {
+function fileStream(path: string): Readable {
   const fd = openSync(path, 'r');
-  const fileSize = fstatSync(fd).size;
   const size = 256 * 1024;
-  const stream = new Readable({
+  return new Readable({
     highWaterMark: size,
     read() {
       try {
@@ -41,11 +39,8 @@ function fileStream(path: string): { stream: Readable; size: number } {
       }
     },
   });
-  return { stream, size: fileSize };
 }
 
-/** Files from this size up are screened on several threads unless --jobs says otherwise. */
-const THREADS_FROM_BYTES = 1024 * 1024;
 
 function sniff(file: string, head: string): Format {
   const lower = file.toLowerCase();
@@ -82,8 +77,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const name = o.file === '-' ? 'stdin' : o.file;
   try {
-    const { stream, size } = await Promise.resolve()
-      .then(() => (o.file === '-' ? { stream: process.stdin, size: 0 } : fileStream(o.file)))
+    const stream = await Promise.resolve()
+      .then(() => (o.file === '-' ? process.stdin : fileStream(o.file)))
       .catch((e: NodeJS.ErrnoException) => {
         throw new ReadFailure(m.cannotRead(name, e.code === 'ENOENT' ? (o.lang === 'zh-CN' ? '文件不存在' : 'no such file') : e.message));
       });
@@ -98,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
     const { canUseThreads, coveredFrom, screenCsv, screenCsvThreads, screenJson } = await import('./screening');
     const loaded = performance.now();
     if (o.asOf < coveredFrom()) err(m.notCovered(o.asOf, coveredFrom()));
-    const jobs = o.jobs ?? (size >= THREADS_FROM_BYTES ? Math.min(availableParallelism(), 4) : 1);
+    const jobs = o.jobs ?? 1;
     const threaded = format === 'csv' && jobs > 1 && o.file !== '-' && canUseThreads();
     const counts =
       format === 'json'

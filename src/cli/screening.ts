@@ -11,7 +11,7 @@ import { rules } from '../../rules';
 import { evaluate } from '../engine/evaluate';
 import { CsvScreener, detectDelimiter, errorText, isBlankRow, toCsv } from '../facts/csv';
 import { formatIssue, parseFactsObject, type Lang } from '../facts/parse';
-import { splitRanges } from '../roster/core';
+import { splitRanges } from '../facts/split';
 import type { Options } from './args';
 import { NotTextError, ReadFailure } from './input';
 import type { Messages } from './messages';

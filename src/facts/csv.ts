@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { evaluate } from '../engine/evaluate';
 import type { Result } from '../engine/types';
 import { FACT_FIELDS, type FactField, type Facts } from './schema';
-import { fieldName, formatIssue, parseFactsCells, type FieldIssue, type Lang } from './parse';
+import { fieldName, formatIssue, parseFactsCells, TEXT_FIELDS, type FieldIssue, type Lang } from './parse';
 
 /** Header names of an input CSV: the fact fields of the one facts schema. */
 export const INPUT_COLUMNS: readonly FactField[] = FACT_FIELDS;
@@ -121,7 +121,16 @@ const MAX_CACHED_PER_FIELD = 4096;
 type CellCache = Map<string, CellReading>;
 const cellCache = new Map<FactField, CellCache>(FACT_FIELDS.map((f) => [f, new Map()]));
 
+const NO_TEXT: CellReading = Object.freeze({ ok: true, value: undefined });
+
 function readCell(f: FactField, text: string, cache: CellCache = cellCache.get(f)!): CellReading {
+  // free text (a name, notes) within its length limit reads as itself, trimmed, as parseFactsCells
+  // reads it; these cells are mostly all different, so they are neither parsed nor cached
+  const limit = TEXT_FIELDS[f];
+  if (limit !== undefined) {
+    const t = text.trim();
+    if (t.length <= limit) return t === '' ? NO_TEXT : { ok: true, value: t };
+  }
   const hit = cache.get(text);
   if (hit) return hit;
   const parsed = parseFactsCells({ [f]: text });
@@ -296,22 +305,25 @@ interface ScreenedRow extends CsvRowOutcome {
   cells: readonly string[];
 }
 
-function screenedRow(row: number, headers: readonly string[], cells: readonly string[], facts: Facts | undefined, result: Result | undefined, errors: FieldIssue[]): ScreenedRow {
-  let input: Record<string, string> | undefined;
-  return {
-    row,
-    get input(): Record<string, string> {
-      if (!input) {
-        input = {};
-        for (let i = 0; i < headers.length; i++) if (headers[i] !== '') input[headers[i]!] = cells[i] ?? '';
-      }
-      return input;
-    },
-    facts,
-    result,
-    errors,
-    cells,
-  };
+class Screened implements ScreenedRow {
+  private record: Record<string, string> | undefined;
+  constructor(
+    readonly row: number,
+    private readonly headers: readonly string[],
+    readonly cells: readonly string[],
+    readonly facts: Facts | undefined,
+    readonly result: Result | undefined,
+    readonly errors: FieldIssue[],
+  ) {}
+
+  get input(): Record<string, string> {
+    if (!this.record) {
+      const input: Record<string, string> = {};
+      for (let i = 0; i < this.headers.length; i++) if (this.headers[i] !== '') input[this.headers[i]!] = this.cells[i] ?? '';
+      this.record = input;
+    }
+    return this.record;
+  }
 }
 
 /**
@@ -359,7 +371,7 @@ export class CsvScreener {
       else (errors ??= []).push(...r.issues);
     }
     const result = errors ? undefined : evaluate(facts as Facts, { asOf: this.asOf });
-    return screenedRow(row, headers, cells, errors ? undefined : (facts as Facts), result, errors ?? []);
+    return new Screened(row, headers, cells, errors ? undefined : (facts as Facts), result, errors ?? []);
   }
 
   /** The output row (input cells in their columns, then the result columns) of an outcome. */
@@ -425,21 +437,19 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return lines.join('\r\n');
 }
 
-/** Anything in a joined line that may need quotes or a formula escape in some cell. */
-const MAYBE_SPECIAL = /["\r\n\uFEFF]|(?:^|,)[=+\-@\t\r ]| (?:,|$)/;
+/** A cell that csvCell() changes: formula-like or space at the start, space at the end, or a quote, comma, line break or BOM anywhere. */
+const NEEDS_ESCAPE = /[",\r\n\uFEFF]|^[=+\-@\t\r ]| $/;
 
-/**
- * One CSV line. The common case (no cell needs quotes) is checked on the joined line: as many
- * commas as separators, and nothing else special; anything else is written cell by cell.
- */
+/** One CSV line: joined as it is when no cell needs quotes or a formula escape (the common case). */
 function csvLine(row: readonly string[]): string {
-  const joined = row.join(',');
-  let commas = 0;
-  for (let i = joined.indexOf(','); i !== -1; i = joined.indexOf(',', i + 1)) commas++;
-  if (commas === row.length - 1 && !MAYBE_SPECIAL.test(joined)) return joined;
-  let line = '';
-  for (let c = 0; c < row.length; c++) line += (c ? ',' : '') + csvCell(row[c] ?? '');
-  return line;
+  for (let c = 0; c < row.length; c++) {
+    if (NEEDS_ESCAPE.test(row[c] ?? '')) {
+      let line = '';
+      for (let k = 0; k < row.length; k++) line += (k ? ',' : '') + csvCell(row[k] ?? '');
+      return line;
+    }
+  }
+  return row.join(',');
 }
 
 export interface ScreenedCsv {

@@ -48,7 +48,8 @@ const ENUMS: Partial<Record<FactField, readonly string[]>> = {
 const GRADE_VALUES = ['1', '2', '3', '4', 'unknown'] as const;
 const ALLOWANCE_FIELDS: readonly FactField[] = ['welfareLivingAllowances', 'welfareCareAllowances', 'homeCareNursingSubsidy'];
 const DATE_FIELDS: readonly FactField[] = ['dibaoSince', 'dibaoEdgeSince', 'certifiedOn', 'noticeGivenOn', 'appliedOn'];
-const TEXT_FIELDS: Partial<Record<FactField, number>> = { ref: 200, notes: 5000 };
+/** The free-text fields no clause reads, with their length limits (as factsShape has them). */
+export const TEXT_FIELDS: Partial<Record<FactField, number>> = { ref: 200, notes: 5000 };
 
 export const fieldKind = (f: FactField): 'enum' | 'grade' | 'allowances' | 'date' | 'text' =>
   f === 'grade' ? 'grade' : ALLOWANCE_FIELDS.includes(f) ? 'allowances' : DATE_FIELDS.includes(f) ? 'date' : f in TEXT_FIELDS ? 'text' : 'enum';

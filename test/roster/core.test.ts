@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { RESULT_COLUMNS } from '../../src/facts/csv';
-import { quotedSpans, RosterCore, screenRow, splitRanges } from '../../src/roster/core';
+import { quotedSpans, splitRanges } from '../../src/facts/split';
+import { RosterCore, screenRow } from '../../src/roster/core';
 import { screenRecord } from '../../src/facts/csv';
 import { FACT_FIELDS } from '../../src/facts/schema';
 import { factsToRow, generateFacts, rng } from '../../bench/generate';
