@@ -32,7 +32,12 @@ export function WizardScreen() {
   useEffect(() => {
     if (!onStartPage) return;
     document.title = t('wizard:pageTitle', { page: t('wizard:start.h1') });
-    void loadFlow(); // fetch the rest while the start page is read
+    // fetch the rest while the start page is read: once the page has painted and the browser is
+    // idle, so that loading it never delays the first view
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const id = idle(() => void loadFlow(), { timeout: 3000 });
+    return () => cancel(id);
   }, [onStartPage, t]);
 
   if (onStartPage)
