@@ -6,10 +6,11 @@
 import { lazy, Suspense } from 'react';
 import type { Result } from '../engine/types';
 import type { Facts } from '../facts/schema';
+import type { Answers } from '../machine/answers';
 
 const Panel = lazy(() => import('./caseload/ResultActionsPanel'));
 
-export function ResultActions(props: { facts: Facts; result: Result }) {
+export function ResultActions(props: { facts: Facts; result: Result; answers: Answers }) {
   return (
     <Suspense fallback={null}>
       <Panel {...props} />

@@ -6,8 +6,10 @@
 import { z } from 'zod';
 import { evaluate } from '../engine/evaluate';
 import type { Result } from '../engine/types';
-import { factsSchema, unknownFacts, type Facts } from '../facts/schema';
+import { factsSchema, TRI, unknownFacts, type Facts } from '../facts/schema';
 import { parseFactsObject } from '../facts/parse';
+import type { Answers } from '../machine/answers';
+import { ROLES } from '../machine/roles';
 
 export const SCHEMA_VERSION = 1;
 
@@ -56,6 +58,31 @@ export const caseSourceSchema = z.strictObject({
 });
 export type CaseSource = z.infer<typeof caseSourceSchema>;
 
+/**
+ * What the wizard was told that facts do not hold: who answered, "not yet" / "not sure" for the notice
+ * and the application (facts keep only their dates), and which questions were answered. Kept so that a
+ * case opened in the wizard again shows every answer as it was given. Optional: absent for cases from a
+ * roster and for cases saved before it was kept (schema version 1 either way). Step names are plain
+ * strings so that a renamed step never makes a stored caseload unreadable; the wizard drops unknown ones.
+ */
+export const wizardAnswersSchema = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  noticeGiven: z.enum(TRI).optional(),
+  applied: z.enum(TRI).optional(),
+  done: z.array(z.string().max(40)).max(100),
+});
+export type WizardAnswers = z.infer<typeof wizardAnswersSchema>;
+
+/** The part of the wizard's answers a case keeps besides its facts. */
+export function keptAnswers(a: Answers): WizardAnswers {
+  return {
+    ...(a.role ? { role: a.role } : {}),
+    ...(a.noticeGiven ? { noticeGiven: a.noticeGiven } : {}),
+    ...(a.applied ? { applied: a.applied } : {}),
+    done: [...a.done],
+  };
+}
+
 export const MAX_CASES = 100_000;
 
 export const caseSchema = z.strictObject({
@@ -69,6 +96,8 @@ export const caseSchema = z.strictObject({
   notes: z.string().max(20_000),
   /** absent for cases saved from the wizard */
   source: caseSourceSchema.optional(),
+  /** the wizard's answers that are not facts (see wizardAnswersSchema); absent when not known */
+  wizard: wizardAnswersSchema.optional(),
 });
 export type CaseRecord = z.infer<typeof caseSchema>;
 

@@ -3,8 +3,8 @@
  * or a closed tab returns to the same question. Nothing is sent anywhere.
  */
 import { factsSchema, type Facts } from '../facts/schema';
-import { emptyAnswers, todayLocal, type Answers } from '../machine/answers';
-import { QUESTION_STEPS, relevantSteps, STEP_FIELDS, STEPS, type StepName } from '../machine/steps';
+import { emptyAnswers, ROLES, todayLocal, type Answers } from '../machine/answers';
+import { QUESTION_STEPS, relevantSteps, STEP_FIELDS, STEPS, type QuestionStep, type StepName } from '../machine/steps';
 
 import { WIZARD_CHANGED_EVENT, WIZARD_KEY, WIZARD_VERSION } from './keys';
 export { WIZARD_CHANGED_EVENT, WIZARD_KEY, WIZARD_VERSION, peekSaved } from './keys';
@@ -72,23 +72,55 @@ export function clearWizard(): void {
   announce();
 }
 
-/** The answers the wizard would hold for these facts (what the pages would show as answered). */
-export function answersFromFacts(facts: Partial<Facts>): Answers {
+/** The wizard's answers that facts do not hold, as a case keeps them (storage/model.ts WizardAnswers). */
+export interface KeptAnswers {
+  role?: Answers['role'];
+  noticeGiven?: Answers['noticeGiven'];
+  applied?: Answers['applied'];
+  done: readonly string[];
+}
+
+/** Questions whose answer is a date alone: once the date is set (also on the case page) they are answered. */
+const DATE_STEPS: readonly QuestionStep[] = ['dibaoSince', 'dibaoEdgeSince', 'certifiedOn', 'notice', 'applied'];
+
+/** "Yes" when the date is given; else the kept "no" / "not sure"; else not answered. */
+function yesNo(date: string | undefined, kept: Answers['applied']): Answers['applied'] {
+  if (date) return 'yes';
+  return kept === 'yes' ? undefined : kept;
+}
+
+/**
+ * The answers the wizard would hold for these facts (what the pages would show as answered), with
+ * what a case kept of the wizard's own answers. Without kept answers (a roster case, or one saved
+ * before they were kept) a question counts as answered when all its facts are given, and "applied" /
+ * "notice given" are "yes" when their date is given and not answered otherwise.
+ */
+export function answersFromFacts(facts: Partial<Facts>, kept?: KeptAnswers): Answers {
   const parsed = partialFacts.safeParse(facts);
   const f: Partial<Facts> = parsed.success ? parsed.data : {};
-  const done = QUESTION_STEPS.filter((s) => STEP_FIELDS[s].every((field) => f[field] !== undefined));
+  const noticeGiven = yesNo(f.noticeGivenOn, kept?.noticeGiven);
+  const applied = yesNo(f.appliedOn, kept?.applied);
+  const given = (s: QuestionStep) => STEP_FIELDS[s].every((field) => f[field] !== undefined);
+  const done = kept
+    ? QUESTION_STEPS.filter((s) => {
+        if (s === 'notice') return noticeGiven !== undefined;
+        if (s === 'applied') return applied !== undefined;
+        return kept.done.includes(s) || (DATE_STEPS.includes(s) && given(s));
+      })
+    : QUESTION_STEPS.filter(given);
   return {
     ...emptyAnswers(),
+    ...(kept?.role && ROLES.includes(kept.role) ? { role: kept.role } : {}),
     facts: f,
-    noticeGiven: f.noticeGivenOn ? 'yes' : undefined,
-    applied: f.appliedOn ? 'yes' : undefined,
+    noticeGiven,
+    applied,
     done,
   };
 }
 
 /** Open saved facts (e.g. a case from the caseload) in the wizard, on "check your answers" or the result. */
-export function loadIntoWizard(facts: Partial<Facts>, opts: { caseId?: string; goTo?: 'check' | 'result' } = {}): void {
-  const answers = answersFromFacts(facts);
+export function loadIntoWizard(facts: Partial<Facts>, opts: { caseId?: string; goTo?: 'check' | 'result'; kept?: KeptAnswers } = {}): void {
+  const answers = answersFromFacts(facts, opts.kept);
   const goTo = opts.goTo ?? 'check';
   const path: StepName[] = ['start', ...relevantSteps(answers, todayLocal())];
   saveWizard({

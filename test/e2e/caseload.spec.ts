@@ -177,6 +177,25 @@ test('a case opened in the wizard, changed and checked again shows the old and n
   await expect(page.locator('.cl-compare')).toBeVisible();
 });
 
+test('a case opened in the wizard again shows every answer as given: the role, "not sure" whether they applied, no notice, no date', async ({ page }) => {
+  await setUpCaseload(page);
+  await newCheck(page);
+  await driveToResult(page, persona({ household: ['#household-dibao'], applied: ['#applied-unknown'] }));
+  await saveAsCase(page, '周九');
+  await page.goto('/#/caseload');
+  await page.getByRole('link', { name: /周九/ }).click();
+  await page.getByRole('button', { name: /在“自查”中修改回答|Change answers in/ }).click();
+  await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'check');
+  const list = page.locator('.summary-list');
+  await expect(list).not.toContainText(/未回答|Not answered/);
+  await expect(list.locator('.summary-row').first()).toContainText(/社工|worker/i);
+  const row = (name: RegExp) => list.locator('.summary-row').filter({ has: page.locator('dt', { hasText: name }) });
+  await expect(row(/是否已申请|applied/i).locator('.summary-value')).toContainText(/不清楚|Not sure/);
+  await expect(row(/是否收到告知|notice/i).locator('.summary-value')).toHaveText(/^(否|No)$/);
+  await expect(row(/纳入低保的日期|dibao/i).locator('.summary-value')).toHaveText(/^(不清楚日期|Date not known)$/);
+  await axe(page);
+});
+
 test('the notification letter and the visit summary print on one A4 page each', async ({ page }) => {
   await setUpCaseload(page);
   await newCheck(page);

@@ -59,6 +59,37 @@ describe('the wizard store keeps answers on the device', () => {
     expect(s.trail[s.trail.length - 1]).toBe('check');
   });
 
+  it('loadIntoWizard restores what a case kept of the wizard answers: role, "not yet" / "not sure" without a date, the questions answered', () => {
+    const facts = { hukou: 'tianjin', certificate: 'valid', grade: 1, household: 'dibao', tekun: 'unknown' } as const;
+    for (const applied of ['no', 'unknown'] as const) {
+      loadIntoWizard(facts, { caseId: 'c-2', kept: { role: 'worker', noticeGiven: 'no', applied, done: ['hukou', 'certificate', 'grade', 'household', 'dibaoSince', 'notice', 'applied'] } });
+      const a = loadSaved()!.answers;
+      expect(a.applied).toBe(applied);
+      expect(a.noticeGiven).toBe('no');
+      expect(a.role).toBe('worker');
+      expect(a.done).toEqual(['hukou', 'certificate', 'grade', 'household', 'dibaoSince', 'notice', 'applied']);
+    }
+    // a date recorded on the case page later wins over the kept "not yet", and answers its question
+    const later = answersFromFacts({ ...facts, appliedOn: '2025-03-01', noticeGivenOn: '2025-02-01' }, { applied: 'no', done: ['hukou'] });
+    expect(later.applied).toBe('yes');
+    expect(later.noticeGiven).toBe('yes');
+    expect(later.done).toEqual(['hukou', 'notice', 'applied']);
+    // a kept "yes" without its date, a step or role this version does not know: not answered, dropped
+    const odd = answersFromFacts(facts, { role: 'boss' as never, applied: 'yes', done: ['applied', 'someOldStep'] });
+    expect(odd.applied).toBeUndefined();
+    expect(odd.role).toBeUndefined();
+    expect(odd.done).toEqual([]);
+  });
+
+  it('loadIntoWizard leaves "applied" and "notice given" unanswered for a case that never kept them, unless a date is given', () => {
+    loadIntoWizard({ hukou: 'tianjin', certificate: 'valid', grade: 1 }, { caseId: 'c-3' });
+    const a = loadSaved()!.answers;
+    expect(a.applied).toBeUndefined();
+    expect(a.noticeGiven).toBeUndefined();
+    expect(a.done).not.toContain('applied');
+    expect(answersFromFacts({ appliedOn: '2025-03-01' }).applied).toBe('yes');
+  });
+
   it('marks as answered only the questions whose every fact is given', () => {
     expect(answersFromFacts({ tekun: 'no', inPrison: 'no' }).done).not.toContain('exclusions');
     expect(answersFromFacts({ tekun: 'no', inPrison: 'no', workInjuryCareFee: 'unknown' }).done).toContain('exclusions');

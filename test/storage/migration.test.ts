@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readBackup } from '../../src/storage/backup';
 import { memoryKV } from '../../src/storage/kv';
-import { migrate, SCHEMA_VERSION } from '../../src/storage/model';
+import { keptAnswers, migrate, SCHEMA_VERSION } from '../../src/storage/model';
+import { emptyAnswers } from '../../src/machine/answers';
+import { caseFor } from '../caseload/fixtures';
 import { deriveKey, fromBase64, sealJson } from '../../src/storage/crypto';
 import { DATA_KEY, META_KEY, Vault } from '../../src/storage/vault';
 
@@ -60,5 +62,32 @@ describe('migration of older stored shapes', () => {
     expect(r.ok && r.caseload.cases.map((c) => c.id)).toEqual(['p-1', 'p-2']);
     const r2 = await new Vault(kv).unlock('tablet pass 1');
     expect(r2.ok && r2.caseload.schemaVersion).toBe(SCHEMA_VERSION);
+  });
+});
+
+describe('the wizard answers a case keeps besides its facts (optional, schema version 1)', () => {
+  // a version 1 caseload as stored before cases kept the wizard's own answers
+  const before = { schemaVersion: 1, cases: [JSON.parse(JSON.stringify(caseFor('张三')))] };
+
+  it('a version 1 caseload saved before still loads, without them', () => {
+    expect(before.cases[0]).not.toHaveProperty('wizard');
+    const m = migrate(before);
+    expect(m.ok).toBe(true);
+    if (!m.ok) return;
+    expect(m.from).toBe(1);
+    expect(m.caseload.cases[0]!.wizard).toBeUndefined();
+  });
+
+  it('a case with them loads with them, and one with a value outside the schema is refused', () => {
+    const wizard = keptAnswers({ ...emptyAnswers(), role: 'worker', noticeGiven: 'no', applied: 'unknown', done: ['hukou', 'notice', 'applied'] });
+    expect(wizard).toEqual({ role: 'worker', noticeGiven: 'no', applied: 'unknown', done: ['hukou', 'notice', 'applied'] });
+    const m = migrate({ schemaVersion: 1, cases: [{ ...before.cases[0], wizard }] });
+    expect(m.ok && m.caseload.cases[0]!.wizard).toEqual(wizard);
+    expect(migrate({ schemaVersion: 1, cases: [{ ...before.cases[0], wizard: { ...wizard, applied: 'maybe' } }] }).ok).toBe(false);
+  });
+
+  it('keeps a step name this version does not know (the wizard drops it), so a renamed step never locks a caseload out', () => {
+    const m = migrate({ schemaVersion: 1, cases: [{ ...before.cases[0], wizard: { done: ['someOldStep'] } }] });
+    expect(m.ok).toBe(true);
   });
 });

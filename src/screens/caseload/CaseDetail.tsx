@@ -32,7 +32,7 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
     setMsg(summariesDiffer(c.check, next.check) ? t('detail.recheckChanged') : t('detail.recheckSame'));
   };
   const openInWizard = () => {
-    loadIntoWizard(c.facts, { caseId: c.id, goTo: 'check' });
+    loadIntoWizard(c.facts, { caseId: c.id, goTo: 'check', kept: c.wizard });
     location.hash = '#/';
   };
   const remove = async () => {

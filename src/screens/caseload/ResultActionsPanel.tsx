@@ -7,8 +7,9 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../engine/types';
 import type { Facts } from '../../facts/schema';
+import type { Answers } from '../../machine/answers';
 import { PrintPreview } from '../../print/Printable';
-import { makeCase, recheck, summariesDiffer, summarize } from '../../storage/model';
+import { keptAnswers, makeCase, recheck, summariesDiffer, summarize } from '../../storage/model';
 import { session, useCaseload } from '../../storage/session';
 import { clearWizard, loadSaved } from '../../wizard/store';
 import { Compare } from './Compare';
@@ -22,7 +23,7 @@ function withRef(facts: Facts, ref: string): Facts {
   return r ? { ...rest, ref: r } : rest;
 }
 
-export function ResultActionsPanel({ facts, result }: { facts: Facts; result: Result }) {
+export function ResultActionsPanel({ facts, result, answers }: { facts: Facts; result: Result; answers: Answers }) {
   const { t } = useTranslation('caseload');
   const id = useId();
   const state = useCaseload();
@@ -47,14 +48,15 @@ export function ResultActionsPanel({ facts, result }: { facts: Facts; result: Re
   const changed = existing ? summariesDiffer(existing.check, after) : false;
 
   const saveNew = async () => {
-    const c = makeCase(withRef(facts, ref), result, notes);
+    // the wizard's own answers go with the facts, so that the case opens again with every answer shown
+    const c = { ...makeCase(withRef(facts, ref), result, notes), wizard: keptAnswers(answers) };
     await session.upsertCase(c);
     setSavedId(c.id);
     setMsg(t('actions.saved'));
   };
   const saveExisting = async () => {
     if (!existing) return;
-    const next = recheck(existing, withRef(facts, ref), result);
+    const next = { ...recheck(existing, withRef(facts, ref), result), wizard: keptAnswers(answers) };
     await session.upsertCase(notes ? { ...next, notes: existing.notes ? `${existing.notes}\n${notes}` : notes } : next);
     setNotes('');
     setSavedId(existing.id);

@@ -380,7 +380,7 @@ export function ResultPage({ answers, send, asOf }: StepProps) {
           {t('result:actions.change')}
         </button>
       </div>
-      <ResultActions facts={facts} result={r} />
+      <ResultActions facts={facts} result={r} answers={answers} />
     </div>
   );
 }
