@@ -252,6 +252,23 @@ describe('check your answers and the result', () => {
     });
   });
 
+  it('links each question that would settle a card once on that card, when the status and the payee both depend on it', () => {
+    const open: Answers = {
+      ...answers,
+      facts: { ...answers.facts, grade: 1, household: 'dibao', tekun: 'unknown', inPrison: 'unknown', orphanGuarantee: 'yes', orphanInInstitution: 'unknown', institutionCareFunded: 'unknown', welfareLivingAllowances: [], welfareCareAllowances: [], homeCareNursingSubsidy: [] },
+    };
+    renderStep('result', open);
+    const care = screen.getByRole('region', { name: /^重度残疾人护理补贴$/ });
+    const links = within(care).getAllByRole('button', { name: /^回答这个问题：/ }).map((b) => b.textContent);
+    expect(links).toEqual(expect.arrayContaining(['回答这个问题：机构养育', '回答这个问题：其他情况', '回答这个问题：机构已有护理类补贴']));
+    expect(links.length).toBe(new Set(links).size);
+    cleanup();
+    // three unknown answers of one question ("other circumstances"): one link to it
+    renderStep('result', { ...open, facts: { ...open.facts, orphanGuarantee: 'no', workInjuryCareFee: 'unknown' } });
+    for (const card of [/^困难残疾人生活补贴$/, /^重度残疾人护理补贴$/])
+      expect(within(screen.getByRole('region', { name: card })).getAllByRole('button', { name: /^回答这个问题：/ }).map((b) => b.textContent)).toEqual(['回答这个问题：其他情况']);
+  });
+
   it('the result tells someone without a certificate to get one from 残联', () => {
     renderStep('result', { ...answers, facts: { ...answers.facts, certificate: 'none' } });
     expect(screen.getAllByText(/残联申请残疾评定/).length).toBeGreaterThan(0);

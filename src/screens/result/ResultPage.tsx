@@ -4,7 +4,7 @@ import { evaluate } from '../../engine';
 import type { AmountInfo, CoveredResult, Criterion, Decision, NoticeTrigger, Subsidy, SubsidyResult } from '../../engine/types';
 import { CATEGORY, CERTIFICATE, HOUSEHOLD, HUKOU, type Facts, type FactField } from '../../facts/schema';
 import { toFacts } from '../../machine/answers';
-import { stepForField } from '../../machine/steps';
+import { stepForField, type QuestionStep } from '../../machine/steps';
 import { ResultActions } from '../ResultActions';
 import { BackLink, type StepProps } from '../../steps/ui/parts';
 import { useT, type TFn } from '../../steps/ui/useT';
@@ -36,8 +36,11 @@ function condition(t: TFn, field: FactField, values: unknown): string {
   return t('result:ifAnswer', { question: t(`wizard:${step}.short`), answer });
 }
 
-/** Who is paid when the answers leave it open: the person, or the other payee if the fields that settle it are all 'yes'. */
-function PayeeUnknown({ s, send }: { s: SubsidyResult; send: StepProps['send'] }) {
+/**
+ * Who is paid when the answers leave it open: the person, or the other payee if the fields that settle it
+ * are all 'yes'. Links to the questions that settle it, except those the card links already (`linked`).
+ */
+function PayeeUnknown({ s, send, linked }: { s: SubsidyResult; send: StepProps['send']; linked: ReadonlySet<QuestionStep> }) {
   const { t } = useT();
   const fields = s.payeeDependsOn;
   const list = fields
@@ -46,7 +49,7 @@ function PayeeUnknown({ s, send }: { s: SubsidyResult; send: StepProps['send'] }
       return t('result:answerIs', { question: t(`wizard:${step}.short`), answer: t('result:quoted', { text: t(`wizard:${step}.options.yes`) }) });
     })
     .join(t('result:and'));
-  const steps = [...new Set(fields.map(stepForField).filter((x) => x !== null))];
+  const steps = [...new Set(fields.map(stepForField).filter((x) => x !== null))].filter((x) => !linked.has(x));
   return (
     <>
       {fields.length ? t('result:payeeIf', { condition: t('result:ifAll', { list }) }) : t('result:payee.unknown')}
@@ -169,7 +172,18 @@ function Decisions({ s, ds }: { s: Subsidy; ds: Decision[] }) {
 
 function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: string; send: StepProps['send'] }) {
   const { t } = useT();
-  const depends = s.status === 'depends' ? s.dependsOn.map((f) => ({ f, lines: dependsLines(t, facts, asOf, s.subsidy, f) })) : [];
+  // one link per question on the card: the first field a question asks about carries it (a question may
+  // ask about several fields), and the payee line links only the questions not linked here
+  const linked = new Set<QuestionStep>();
+  const depends =
+    s.status === 'depends'
+      ? s.dependsOn.map((f) => {
+          const step = stepForField(f);
+          const link = step !== null && !linked.has(step) ? step : null;
+          if (link) linked.add(link);
+          return { f, lines: dependsLines(t, facts, asOf, s.subsidy, f), link };
+        }).filter((d) => d.lines.length > 0 || d.link !== null)
+      : [];
   const whatIf = s.status === 'notEligible' ? whatIfLines(t, facts, asOf, s) : [];
   const noCert = s.criteria.some((c) => c.fields.includes('certificate') && c.outcome !== 'met');
   const notTianjin = s.criteria.some((c) => c.fields.includes('hukou') && c.outcome === 'notMet');
@@ -203,7 +217,7 @@ function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: 
             <dt>{t('result:payeeLabel')}</dt>
             <dd>
               {s.payee === 'unknown' ? (
-                <PayeeUnknown s={s} send={send} />
+                <PayeeUnknown s={s} send={send} linked={linked} />
               ) : (
                 <>
                   {t(`result:payee.${s.payee}`)}
@@ -222,8 +236,7 @@ function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: 
           <h3>{t('result:dependsTitle')}</h3>
           <p>{t('result:dependsIntro')}</p>
           <ul className="plain">
-            {depends.map(({ f, lines }) => {
-              const step = stepForField(f);
+            {depends.map(({ f, lines, link: step }) => {
               return (
                 <li key={f}>
                   {lines.length > 0 && (
