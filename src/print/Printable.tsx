@@ -9,12 +9,27 @@ import type { Result } from '../engine/types';
 import type { Facts } from '../facts/schema';
 import { todayLocal } from '../machine/answers';
 import { summarize } from '../storage/model';
-import { displayName, fieldLabel, SHOWN_FIELDS, statusText, valueText } from '../screens/caseload/util';
+import { appliedText, displayName, fieldLabel, SHOWN_FIELDS, statusText, valueText } from '../screens/caseload/util';
 import './print.css';
 
 export type PrintKind = 'letter' | 'visit';
 
-export function PrintPreview({ kind, facts, result, notes, onClose }: { kind: PrintKind; facts: Facts; result: Result; notes?: string; onClose: () => void }) {
+export function PrintPreview({
+  kind,
+  facts,
+  applied,
+  result,
+  notes,
+  onClose,
+}: {
+  kind: PrintKind;
+  facts: Facts;
+  /** what the person answered about applying, when the case kept it */
+  applied?: 'yes' | 'no' | 'unknown';
+  result: Result;
+  notes?: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('caseload');
   const id = useId();
   useEffect(() => {
@@ -35,7 +50,7 @@ export function PrintPreview({ kind, facts, result, notes, onClose }: { kind: Pr
           {t('print.close')}
         </button>
       </div>
-      {kind === 'letter' ? <Letter facts={facts} result={result} /> : <Visit facts={facts} result={result} notes={notes ?? ''} />}
+      {kind === 'letter' ? <Letter facts={facts} result={result} /> : <Visit facts={facts} applied={applied} result={result} notes={notes ?? ''} />}
     </section>
   );
 }
@@ -91,7 +106,7 @@ function Letter({ facts, result }: { facts: Facts; result: Result }) {
   );
 }
 
-function Visit({ facts, result, notes }: { facts: Facts; result: Result; notes: string }) {
+function Visit({ facts, applied, result, notes }: { facts: Facts; applied?: 'yes' | 'no' | 'unknown'; result: Result; notes: string }) {
   const { t, i18n } = useTranslation('caseload');
   const s = summarize(result);
   const shown = SHOWN_FIELDS.filter((f) => facts[f] !== undefined);
@@ -121,7 +136,7 @@ function Visit({ facts, result, notes }: { facts: Facts; result: Result; notes: 
         <p key={x.trigger}>{t('detail.triggerLine', { trigger: t(`trigger.${x.trigger}`), date: x.date, last: x.lastOnTimeDay })}</p>
       ))}
       <p>{facts.noticeGivenOn && facts.noticeForm ? t('detail.given', { date: facts.noticeGivenOn, form: t(`form.${facts.noticeForm}`) }) : t('list.none')}</p>
-      <p>{facts.appliedOn ? t('detail.applied', { date: facts.appliedOn }) : t('detail.notApplied')}</p>
+      <p>{appliedText(t, facts.appliedOn, applied)}</p>
       {notes && (
         <>
           <h3>{t('print.notesTitle')}</h3>

@@ -9,7 +9,7 @@ import { recheck, summariesDiffer, type CaseRecord } from '../../storage/model';
 import { session } from '../../storage/session';
 import { loadIntoWizard } from '../../wizard/store';
 import { Compare } from './Compare';
-import { displayName, fieldLabel, hrefView, SHOWN_FIELDS, statusText, valueText } from './util';
+import { appliedText, displayName, fieldLabel, hrefView, SHOWN_FIELDS, statusText, valueText } from './util';
 
 export function CaseDetail({ c }: { c: CaseRecord }) {
   const { t, i18n } = useTranslation('caseload');
@@ -91,7 +91,7 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
           <p>{t('detail.noTrigger')}</p>
         )}
         <p>{c.facts.noticeGivenOn && c.facts.noticeForm ? t('detail.given', { date: c.facts.noticeGivenOn, form: t(`form.${c.facts.noticeForm}`) }) : null}</p>
-        <p>{c.facts.appliedOn ? t('detail.applied', { date: c.facts.appliedOn }) : t('detail.notApplied')}</p>
+        <p>{appliedText(t, c.facts.appliedOn, c.wizard?.applied)}</p>
         <RecordNotice c={c} onDone={setMsg} />
       </section>
 
@@ -126,7 +126,7 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
           {t('detail.printVisit')}
         </button>
       </div>
-      {printing && <PrintPreview kind={printing} facts={c.facts} result={current} notes={c.notes} onClose={() => setPrinting(null)} />}
+      {printing && <PrintPreview kind={printing} facts={c.facts} applied={c.wizard?.applied} result={current} notes={c.notes} onClose={() => setPrinting(null)} />}
 
       <section className="cl-danger no-print" aria-labelledby={`${id}-del`}>
         <h3 id={`${id}-del`}>{t('detail.delete')}</h3>

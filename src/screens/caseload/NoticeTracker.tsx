@@ -6,7 +6,7 @@ import { todayLocal } from '../../machine/answers';
 import type { CaseRecord } from '../../storage/model';
 import { buildIcs } from './ics';
 import { GROUPS, groupNotices, noticeItems, type NoticeItem } from './notice';
-import { download, hrefView } from './util';
+import { appliedText, download, hrefView } from './util';
 
 export function NoticeTracker({ cases }: { cases: readonly CaseRecord[] }) {
   const { t } = useTranslation('caseload');
@@ -64,7 +64,7 @@ export function NoticeTracker({ cases }: { cases: readonly CaseRecord[] }) {
                     {!i.holidayAdjusted && t('detail.notAdjusted')}
                   </p>
                   {i.done && <p>{i.done === 'noDuty' ? t('done.noDuty') : `${t(`done.${i.done}`)}：${t('detail.given', { date: i.noticeGivenOn ?? '', form: i.noticeForm ? t(`form.${i.noticeForm as 'letter'}`) : '—' })}`}</p>}
-                  <p>{i.appliedOn ? t('detail.applied', { date: i.appliedOn }) : t('detail.notApplied')}</p>
+                  <p>{appliedText(t, i.appliedOn, i.appliedAnswer)}</p>
                 </li>
               ))}
             </ul>

@@ -22,6 +22,8 @@ export interface NoticeItem {
   noticeGivenOn: string | null;
   noticeForm: string | null;
   appliedOn: string | null;
+  /** what the person answered about applying, when no date is recorded (see appliedText) */
+  appliedAnswer: 'no' | 'unknown' | null;
   /** why an item is done: notice given (on time or late), or no duty (the person does not meet the conditions) */
   done: 'givenOnTime' | 'givenLate' | 'noDuty' | null;
   group: NoticeGroup;
@@ -46,6 +48,7 @@ export function noticeItems(cases: readonly CaseRecord[], today: string): Notice
         noticeGivenOn: given,
         noticeForm: given ? (c.facts.noticeForm ?? null) : null,
         appliedOn: c.facts.appliedOn ?? null,
+        appliedAnswer: c.wizard?.applied === 'no' || c.wizard?.applied === 'unknown' ? c.wizard.applied : null,
         done,
         group,
       });

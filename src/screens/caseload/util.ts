@@ -9,6 +9,18 @@ type T = TFunction<'caseload'>;
 
 export const displayName = (t: T, facts: Facts): string => facts.ref?.trim() || t('noName');
 
+/**
+ * What a case says about applying: the date, else what the person answered in the wizard ("not
+ * yet", "not sure"), else that nothing is recorded (a case from a roster or saved before the
+ * wizard's answers were kept) — never "not yet" when nobody said so.
+ */
+export function appliedText(t: T, appliedOn: string | null | undefined, answer: 'yes' | 'no' | 'unknown' | null | undefined): string {
+  if (appliedOn) return t('detail.applied', { date: appliedOn });
+  if (answer === 'no') return t('detail.notApplied');
+  if (answer === 'unknown') return t('detail.appliedUnknown');
+  return t('detail.appliedNotRecorded');
+}
+
 export function statusText(t: T, s: CheckSummary, which: 'living' | 'care'): string {
   if (!s.covered || !s[which]) return `${t('statusIcon.notCovered')} ${t('status.notCovered')}`;
   const v = s[which]!;

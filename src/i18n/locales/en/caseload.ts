@@ -107,6 +107,8 @@ const caseload = {
     given: 'Notified on {{date}} by “{{form}}”',
     applied: 'Applied on {{date}}',
     notApplied: 'Not applied yet',
+    appliedUnknown: 'Not known whether they have applied',
+    appliedNotRecorded: 'No date of application recorded',
     delete: 'Delete this case',
     deleteConfirm: 'Yes, delete',
     deleteAsk: 'Delete “{{name}}”? This cannot be undone.',

@@ -105,6 +105,8 @@ const caseload = {
     given: '{{date}} 已用“{{form}}”告知',
     applied: '{{date}} 已申请',
     notApplied: '尚未申请',
+    appliedUnknown: '不清楚是否已申请',
+    appliedNotRecorded: '未记录申请日期',
     delete: '删除这个个案',
     deleteConfirm: '确认删除',
     deleteAsk: '确定要删除“{{name}}”吗？删除后不能恢复。',
