@@ -41,7 +41,6 @@ function fileStream(path: string): Readable {
   });
 }
 
-
 function sniff(file: string, head: string): Format {
   const lower = file.toLowerCase();
   if (lower.endsWith('.json')) return 'json';

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
 import { rules } from '../../rules';
 import { evaluate } from '../engine/evaluate';
-import { CsvScreener, detectDelimiter, errorText, isBlankRow, toCsv } from '../facts/csv';
+import { CsvScreener, detectDelimiter, errorText, readHeader, toCsv, type CsvRowOutcome } from '../facts/csv';
 import { formatIssue, parseFactsObject, type Lang } from '../facts/parse';
 import { splitRanges } from '../facts/split';
 import type { Options } from './args';
@@ -30,6 +30,14 @@ export interface Counts {
   bad: number;
   /** how many threads screened the file (1 unless screenCsvThreads could cut it) */
   threads?: number;
+}
+
+/** Counts one screened row; a bad one is also listed (through `list`) while no more than MAX_LISTED were. */
+function tally(outcome: CsvRowOutcome, counts: Counts, m: Messages, lang: Lang, list: (line: string) => void): void {
+  if (outcome.errors.length) {
+    counts.bad++;
+    if (counts.bad <= MAX_LISTED) list(m.rowError(outcome.row, errorText(outcome.errors, lang)));
+  } else counts.ok++;
 }
 
 export async function screenJson(text: string, o: Options, m: Messages): Promise<Counts> {
@@ -99,10 +107,7 @@ export function screenCsv(text: AsyncGenerator<string>, head: string, o: Options
             writeHeader();
           }
           if (!outcome) continue;
-          if (outcome.errors.length) {
-            counts.bad++;
-            if (counts.bad <= MAX_LISTED) err(m.rowError(outcome.row, errorText(outcome.errors, o.lang)));
-          } else counts.ok++;
+          tally(outcome, counts, m, o.lang, err);
           rows.push(s.outputRow(outcome));
         }
         if (rows.length) out(toCsv(rows) + '\r\n');
@@ -120,7 +125,6 @@ export function screenCsv(text: AsyncGenerator<string>, head: string, o: Options
     input.on('error', (e) => reject(e instanceof NotTextError ? new ReadFailure(m.binary) : e));
   });
 }
-
 
 // ---------------------------------------------------------------- a large CSV file on several threads
 
@@ -168,10 +172,7 @@ export function screenCsvPart(p: CsvPart, m: Messages): CsvPartResult {
       for (const cells of results.data) {
         const outcome = s.push(cells);
         if (!outcome) continue;
-        if (outcome.errors.length) {
-          r.bad++;
-          if (r.bad <= MAX_LISTED) r.errors.push(m.rowError(outcome.row, errorText(outcome.errors, p.lang)));
-        } else r.ok++;
+        tally(outcome, r, m, p.lang, (line) => r.errors.push(line));
         rows.push(s.outputRow(outcome));
       }
       if (rows.length) out.push(toCsv(rows) + '\r\n');
@@ -197,22 +198,6 @@ function inThread(part: CsvPart): Promise<CsvPartResult> {
   });
 }
 
-/** The header row of a CSV text: its cells, its row number and the line break the file uses. */
-function findHeader(text: string, delimiter: string): { cells: string[]; row: number; newline: string } | null {
-  let found: { cells: string[]; row: number; newline: string } | null = null;
-  let row = 0;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    step(r, parser) {
-      row++;
-      if (isBlankRow(r.data)) return;
-      found = { cells: r.data, row, newline: r.meta.linebreak };
-      parser.abort();
-    },
-  });
-  return found;
-}
-
 /**
  * Screens a whole CSV text split between `jobs` threads (this one included): the output and the
  * messages are the same as screenCsv() writes for it, byte for byte (a test checks this). A text
@@ -220,17 +205,17 @@ function findHeader(text: string, delimiter: string): { cells: string[]; row: nu
  */
 export async function screenCsvThreads(text: string, o: Options, m: Messages, jobs: number): Promise<Counts> {
   const delimiter = detectDelimiter(text.trimStart());
-  const header = findHeader(text, delimiter);
-  const ranges = header ? splitRanges(text, jobs, header.newline, header.row, delimiter) : [];
+  const header = readHeader(text, delimiter);
+  const ranges = header ? splitRanges(text, jobs, header.newline, header.headerRow, delimiter) : [];
   if (!header || ranges.length < 2) {
     return screenCsv((async function* () {})(), text, o, m);
   }
   const probe = new CsvScreener(o.asOf, o.lang);
-  probe.push(header.cells);
+  probe.push(header.headers);
   const info = probe.header!;
   if (!probe.hasFactColumns) throw new ReadFailure(m.notFactsCsv(info.headers.join(', ').slice(0, 300)));
   const base = { delimiter, newline: header.newline, asOf: o.asOf, lang: o.lang };
-  const threads = ranges.slice(1).map((r) => inThread({ ...base, text: text.slice(r.start, r.end), firstRow: r.firstRow, headerCells: header.cells }));
+  const threads = ranges.slice(1).map((r) => inThread({ ...base, text: text.slice(r.start, r.end), firstRow: r.firstRow, headerCells: header.headers }));
   // no thread is left running when one of them fails
   threads.forEach((t) => t.catch(() => undefined));
   const first = screenCsvPart({ ...base, text: text.slice(ranges[0]!.start, ranges[0]!.end), firstRow: 1, headerCells: null }, m);

@@ -53,7 +53,8 @@ for (const f of FACT_FIELDS) {
   HEADER_FIELDS.set(fieldName(f, 'zh-CN'), f);
 }
 
-const stripBom = (s: string): string => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
+/** The text without a leading UTF-8 byte-order mark. */
+export const stripBom = (s: string): string => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
 
 /**
  * The fact field a header cell names: the field name in any letter case, or its Chinese name
@@ -408,6 +409,37 @@ export function detectDelimiter(text: string): ',' | '\t' | ';' {
   if (first.includes('\t')) return '\t';
   if (first.includes(';')) return ';';
   return ',';
+}
+
+export interface HeaderInfo {
+  headers: string[];
+  headerRow: number;
+  sample: string[];
+  /** the delimiter given, or as papaparse detected it in the text's first lines */
+  delimiter: string;
+  newline: string;
+}
+
+/**
+ * Finds the header row (the first non-blank row, its cells trimmed, a BOM dropped) and the first data
+ * row after it. Without a delimiter papaparse guesses it.
+ */
+export function readHeader(text: string, delimiter?: string): HeaderInfo | null {
+  let found: HeaderInfo | null = null;
+  let row = 0;
+  Papa.parse<string[]>(text, {
+    ...(delimiter ? { delimiter } : {}),
+    step: (r, parser) => {
+      row++;
+      if (isBlankRow(r.data)) return;
+      if (!found) found = { headers: r.data.map((c, i) => (i === 0 ? stripBom(c) : c).trim()), headerRow: row, sample: [], delimiter: r.meta.delimiter, newline: r.meta.linebreak };
+      else {
+        found.sample = r.data;
+        parser.abort();
+      }
+    },
+  });
+  return found;
 }
 
 const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;

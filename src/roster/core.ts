@@ -9,7 +9,7 @@
  * and the screened list exported.
  */
 import Papa from 'papaparse';
-import { isBlankRow, isResultColumn, outcomeCells, readFactsCells, RESULT_COLUMNS, screenRecord, toCsv, type CsvRowOutcome } from '../facts/csv';
+import { isBlankRow, isResultColumn, outcomeCells, readFactsCells, readHeader, RESULT_COLUMNS, screenRecord, stripBom, toCsv, type CsvRowOutcome } from '../facts/csv';
 import { evaluate } from '../engine/evaluate';
 import type { Result } from '../engine/types';
 import type { FactField } from '../facts/schema';
@@ -51,40 +51,11 @@ interface Screened {
   newline: string;
 }
 
-const stripBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
 function trimLineBreaks(s: string): string {
   let end = s.length;
   while (end > 0 && (s.charCodeAt(end - 1) === 10 || s.charCodeAt(end - 1) === 13)) end--;
   return end === s.length ? s : s.slice(0, end);
 }
-
-interface HeaderInfo {
-  headers: string[];
-  headerRow: number;
-  sample: string[];
-  /** as papaparse detected them in the whole text's first lines */
-  delimiter: string;
-  newline: string;
-}
-
-/** Finds the header row (the first non-blank row) and the first data row after it. */
-export function readHeader(text: string): HeaderInfo | null {
-  let found: HeaderInfo | null = null;
-  let row = 0;
-  Papa.parse<string[]>(text, {
-    step: (r, parser) => {
-      row++;
-      if (isBlankRow(r.data)) return;
-      if (!found) found = { headers: r.data.map((c, i) => (i === 0 ? stripBom(c) : c).trim()), headerRow: row, sample: [], delimiter: r.meta.delimiter, newline: r.meta.linebreak };
-      else {
-        found.sample = r.data;
-        parser.abort();
-      }
-    },
-  });
-  return found;
-}
-
 
 /**
  * The roster's hot path: the same errors and result as screenRecord(mappedRecord(cells, mapping),
