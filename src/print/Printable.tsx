@@ -6,7 +6,7 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../engine/types';
-import type { Facts } from '../facts/schema';
+import type { Facts, Tri } from '../facts/schema';
 import { todayLocal } from '../machine/answers';
 import { summarize } from '../storage/model';
 import { appliedText, displayName, fieldLabel, SHOWN_FIELDS, statusText, valueText } from '../screens/caseload/util';
@@ -25,7 +25,7 @@ export function PrintPreview({
   kind: PrintKind;
   facts: Facts;
   /** what the person answered about applying, when the case kept it */
-  applied?: 'yes' | 'no' | 'unknown';
+  applied?: Tri;
   result: Result;
   notes?: string;
   onClose: () => void;
@@ -106,7 +106,7 @@ function Letter({ facts, result }: { facts: Facts; result: Result }) {
   );
 }
 
-function Visit({ facts, applied, result, notes }: { facts: Facts; applied?: 'yes' | 'no' | 'unknown'; result: Result; notes: string }) {
+function Visit({ facts, applied, result, notes }: { facts: Facts; applied?: Tri; result: Result; notes: string }) {
   const { t, i18n } = useTranslation('caseload');
   const s = summarize(result);
   const shown = SHOWN_FIELDS.filter((f) => facts[f] !== undefined);

@@ -1,7 +1,7 @@
 /** Small helpers shared by the caseload screens: how values, statuses and names are shown. */
 import { useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
-import type { Facts, FactField } from '../../facts/schema';
+import type { Facts, FactField, Tri } from '../../facts/schema';
 import { fieldName } from '../../facts/parse';
 import type { CheckSummary } from '../../storage/model';
 
@@ -14,7 +14,7 @@ export const displayName = (t: T, facts: Facts): string => facts.ref?.trim() || 
  * yet", "not sure"), else that nothing is recorded (a case from a roster or saved before the
  * wizard's answers were kept) — never "not yet" when nobody said so.
  */
-export function appliedText(t: T, appliedOn: string | null | undefined, answer: 'yes' | 'no' | 'unknown' | null | undefined): string {
+export function appliedText(t: T, appliedOn: string | null | undefined, answer: Tri | null | undefined): string {
   if (appliedOn) return t('detail.applied', { date: appliedOn });
   if (answer === 'no') return t('detail.notApplied');
   if (answer === 'unknown') return t('detail.appliedUnknown');
