@@ -4,6 +4,7 @@
  */
 import { factsSchema, type Facts } from '../facts/schema';
 import { emptyAnswers, ROLES, todayLocal, type Answers } from '../machine/answers';
+import type { WizardAnswers } from '../storage/model';
 import { QUESTION_STEPS, relevantSteps, STEP_FIELDS, STEPS, type QuestionStep, type StepName } from '../machine/steps';
 
 import { WIZARD_CHANGED_EVENT, WIZARD_KEY, WIZARD_VERSION } from './keys';
@@ -72,13 +73,8 @@ export function clearWizard(): void {
   announce();
 }
 
-/** The wizard's answers that facts do not hold, as a case keeps them (storage/model.ts WizardAnswers). */
-export interface KeptAnswers {
-  role?: Answers['role'];
-  noticeGiven?: Answers['noticeGiven'];
-  applied?: Answers['applied'];
-  done: readonly string[];
-}
+/** The wizard's answers that facts do not hold, as a case keeps them. */
+export type KeptAnswers = WizardAnswers;
 
 /** Questions whose answer is a date alone: once the date is set (also on the case page) they are answered. */
 const DATE_STEPS: readonly QuestionStep[] = ['dibaoSince', 'dibaoEdgeSince', 'certifiedOn', 'notice', 'applied'];
