@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import instrument from '../../rules/tianjin/instrument.json';
@@ -9,7 +9,7 @@ import { compile, evaluate, valueAt } from '../../src/engine';
 import { caseFiles } from './cases.test';
 import { clearFacts } from './clear-facts';
 
-const policy = join(import.meta.dirname, '..', '..', '..', 'shared', 'policy');
+const policy = join(import.meta.dirname, '..', '..', 'rules', 'tianjin', 'sources');
 const clausesMd = readFileSync(join(policy, 'CLAUSES.md'), 'utf8');
 const factsMd = readFileSync(join(policy, 'FACTS.md'), 'utf8');
 const article = readFileSync(join(policy, '001_89d468e8ca0ce98e.txt'), 'utf8').replace(/\s+/g, '');
@@ -24,6 +24,15 @@ describe('the rules data', () => {
   it('reads 18 clause ids from CLAUSES.md and 4 fact ids from FACTS.md', () => {
     expect(clauseIds).toHaveLength(18);
     expect(factIds).toEqual(['TJ-STD-LIVING-SEVERE', 'TJ-STD-LIVING-OTHER', 'TJ-STD-CARE', 'NAT-PAY-FROM-APPLICATION']);
+  });
+
+  it('names sources that are kept inside the repository, in rules/tianjin/sources', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const files = [instrument.source.file, ...instrument.background.map((b) => b.file)];
+    for (const file of files) {
+      expect(file.startsWith('rules/tianjin/sources/')).toBe(true);
+      expect(existsSync(join(root, file))).toBe(true);
+    }
   });
 
   it('passes its zod schema when loaded', () => {
