@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldName } from '../facts/parse';
+import { fieldName } from '../screening/messages';
 import { isSelfDescribing, loadMapping, mappingProblems, proposeMapping, saveMapping, type ColumnMapping } from '../roster/mapping';
 import { MappingStep } from '../roster/MappingStep';
 import { emptyCounts, ROW_KINDS, type CaseRow, type Counts, type Encoding, type FromWorker, type Lang, type ToWorker } from '../roster/protocol';

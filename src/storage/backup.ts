@@ -6,7 +6,9 @@
  * Reading never throws and never touches the stored caseload: it returns a caseload or a reason.
  */
 import { evaluate } from '../engine/evaluate';
-import { INPUT_COLUMNS, RESULT_COLUMNS, resultCells, toCsv } from '../facts/csv';
+import { FACT_FIELDS as INPUT_COLUMNS } from '../facts/schema';
+import { RESULT_COLUMNS, resultCells } from '../screening/results';
+import { toCsv } from '../screening/write';
 import { factsToCells } from '../facts/parse';
 import { DEFAULT_ITERATIONS, MIN_ITERATIONS, deriveKey, fromBase64, isSealed, openJson, randomBytes, sealJson, toBase64, WrongPassphraseError, type Sealed } from './crypto';
 import { migrate, SCHEMA_VERSION, type Caseload, type MigrationError } from './model';
