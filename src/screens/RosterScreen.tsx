@@ -66,7 +66,7 @@ export default function RosterScreen() {
   const [progress, setProgress] = useState({ fraction: 0, rows: 0 });
   const [announce, setAnnounce] = useState('');
   const [cancelling, setCancelling] = useState(false);
-  const [done, setDone] = useState<{ counts: Counts; ms: number; cancelled: boolean; store: RowStore } | null>(null);
+  const [done, setDone] = useState<{ counts: Counts; ms: number; cancelled: boolean; store: RowStore; notes: string[] } | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const [page, setPage] = useState(0);
   const [exported, setExported] = useState<{ name: string; rows: number } | null>(null);
@@ -106,9 +106,9 @@ export default function RosterScreen() {
       setDetail(null);
       forgetChoice();
       setPhase('screening');
-      send({ type: 'screen', job: job.current, mapping: m, asOf });
+      send({ type: 'screen', job: job.current, mapping: m, asOf, lang });
     },
-    [asOf, send, forgetChoice],
+    [asOf, send, forgetChoice, lang],
   );
 
   const onMessage = useCallback(
@@ -151,7 +151,7 @@ export default function RosterScreen() {
           break;
         }
         case 'done':
-          setDone({ counts: msg.counts, ms: msg.ms, cancelled: msg.cancelled, store: rows.current });
+          setDone({ counts: msg.counts, ms: msg.ms, cancelled: msg.cancelled, store: rows.current, notes: msg.notes });
           setAnnounce(
             msg.cancelled
               ? t('announce.cancelled', { rows: msg.counts.rows })
@@ -422,6 +422,16 @@ export default function RosterScreen() {
           </h2>
           <p>{done.cancelled ? t('results.cancelled', { rows: counts.rows }) : t('results.finished', { rows: counts.rows, seconds: (done.ms / 1000).toFixed(1) })}</p>
           {counts.blank > 0 && <p>{t('results.blank', { count: counts.blank })}</p>}
+          {done.notes.length > 0 && (
+            <details className="roster-notes">
+              <summary>{t('results.notes', { count: done.notes.length })}</summary>
+              <ul>
+                {done.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
+            </details>
+          )}
           <p className="roster-hint">{t('results.asOf', { date: asOf })}</p>
           <h3>{t('results.countsTitle')}</h3>
           <ul className="roster-counts">
