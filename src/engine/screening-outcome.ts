@@ -114,10 +114,7 @@ export function screeningOutcome(facts: Facts, result: Result, evaluate: (f: Fac
   if (!ifNo.covered) return depends;
   const stillOpen = [ifNo.living, ifNo.care].some(isOpen);
   // what the first evaluation had settled must read the same with the checks answered "no"
-  const unchanged = [
-    [living, ifNo.living],
-    [care, ifNo.care],
-  ].every(([before, after]) => isOpen(before) || sameConclusion(before, after));
+  const unchanged = (isOpen(living) || sameConclusion(living, ifNo.living)) && (isOpen(care) || sameConclusion(care, ifNo.care));
   if (stillOpen || !unchanged || ifNo.total <= 0) return depends;
   return { status: 'likely', living: ifNo.living.paid, care: ifNo.care.paid, total: ifNo.total, checklist, dependsOn: [] };
 }
