@@ -322,7 +322,7 @@ export class RosterCore {
     for (const [row, cells] of this.records(Math.max(from, l.headerRow + 1), Math.min(to, s.lastRow))) {
       if (!want.has(row) || isBlankRow(cells)) continue;
       const o = screenRecord(mappedRecord(cells, s.mapping), row, s.asOf);
-      if (o.facts && o.result) out.push({ row, facts: o.facts, check: summarize(o.result) });
+      if (o.facts && o.result) out.push({ row, facts: o.facts, check: summarize(o.result, o.facts) });
       else out.push({ row, errors: columnErrors(o, l.headers, s.mapping) });
     }
     return out;

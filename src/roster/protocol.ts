@@ -5,7 +5,7 @@
 import type { FieldIssue } from '../facts/parse';
 import type { FactField, Facts } from '../facts/schema';
 import type { NoticeStatus, Result, SubsidyStatus, TriggerKind } from '../engine/types';
-import type { CheckSummary } from '../storage/model';
+import type { CheckSummary, Contact } from '../storage/model';
 import type { ColumnMapping } from './mapping';
 
 export type Lang = 'zh-CN' | 'en';
@@ -99,10 +99,11 @@ export function makeBatch(rows: readonly RowSummary[]): RowBatch {
 export const batchRows = (b: RowBatch): RowSummary[] => JSON.parse(b.json) as RowSummary[];
 
 /**
- * One row re-read for the caseload: its facts and the summary of its result at the screening's
- * as-of date (storage/model summarize()), or its problems when the row cannot be read.
+ * One row re-read for the caseload: its facts, the summary of its result at the screening's as-of
+ * date with its screening reading (storage/model summarize(result, facts)) and the phone and address
+ * its columns give, or its problems when the row cannot be read.
  */
-export type CaseRow = { row: number; facts: Facts; check: CheckSummary } | { row: number; errors: RowError[] };
+export type CaseRow = { row: number; facts: Facts; check: CheckSummary; contact?: Contact } | { row: number; errors: RowError[] };
 
 export type Counts = Record<RowKind, number> & { rows: number; blank: number; noticeOverdue: number; noticeDue: number };
 

@@ -17,10 +17,14 @@ function definedFacts(facts: Facts): Facts {
   return out as Facts;
 }
 
-/** A new case for one screened row: its facts, its result at the screening's date, the source, and a note. */
+/**
+ * A new case for one screened row: its facts, its result at the screening's date (with the screening
+ * reading: likely eligible, the amount if the checks come out "no", the visit's checklist), the
+ * source, the phone and address the row gives, and a note.
+ */
 export function caseFromRow(r: GoodRow, file: string, note: string, now = new Date()): CaseRecord {
   const source: CaseSource = { kind: 'roster', file, row: r.row, asOf: r.check.checkedOn };
-  return caseFromCheck(definedFacts(r.facts), r.check, note, now, source);
+  return caseFromCheck(definedFacts(r.facts), r.check, note, now, source, r.contact);
 }
 
 const sameFacts = (a: Facts, b: Facts): boolean => FACT_FIELDS.every((f) => JSON.stringify(a[f] ?? null) === JSON.stringify(b[f] ?? null));

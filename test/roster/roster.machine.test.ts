@@ -53,7 +53,7 @@ function eventsFor(s: Snap): RosterEvent[] {
   return [];
 }
 
-const drive = (events: readonly { type: string }[]) => {
+const drive = (events: readonly (RosterEvent | { type: string })[]) => {
   const pool = fakePool();
   const actor = createActor(rosterMachine, { input: { asOf, createPool: pool.createPool } }).start();
   for (const e of events) if (!e.type.startsWith('xstate.')) actor.send(e as RosterEvent);
