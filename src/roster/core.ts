@@ -11,6 +11,7 @@
 import Papa from 'papaparse';
 import { isBlankRow, isResultColumn, outcomeCells, readFactsCells, readHeader, RESULT_COLUMNS, screenRecord, stripBom, toCsv, type CsvRowOutcome } from '../facts/csv';
 import { evaluate } from '../engine/evaluate';
+import { screeningOutcome } from '../engine/screening-outcome';
 import type { Result } from '../engine/types';
 import type { FactField } from '../facts/schema';
 import { TEXT_FIELDS } from '../facts/parse';
@@ -75,7 +76,7 @@ export function screenRow(cells: readonly string[], mapping: ColumnMapping, row:
   }
   const read = readFactsCells(rec);
   if (read.errors) return { row, input: {}, errors: read.errors };
-  return { row, input: {}, result: evaluate(read.facts, { asOf }), errors: [] };
+  return { row, input: {}, facts: read.facts, result: evaluate(read.facts, { asOf }), errors: [] };
 }
 
 /** Sorts a row into one list: eligible for something, open, excluded, not eligible, or a bad row. */
@@ -110,6 +111,16 @@ export function summarise(o: CsvRowOutcome, ref: string, headers: readonly strin
   const r = o.result;
   if (kind === 'error' || !r) return { row: o.row, ref, kind: 'error', total: 0, errors: columnErrors(o, headers, mapping) };
   if (!r.covered) return { row: o.row, ref, kind, living: 'notCovered', livingPaid: 0, care: 'notCovered', carePaid: 0, total: 0 };
+  if (kind === 'depends' && o.facts) {
+    const asOf = r.asOf;
+    const likely = screeningOutcome(o.facts, r, (f) => evaluate(f, { asOf }));
+    if (likely.status === 'likely') {
+      const out: RowSummary = { row: o.row, ref, kind: 'likely', living: r.living.status, livingPaid: likely.living, care: r.care.status, carePaid: likely.care, total: likely.total, checklist: likely.checklist };
+      const notice = pressingNotice(r);
+      if (notice) out.notice = notice;
+      return out;
+    }
+  }
   const out: RowSummary = { row: o.row, ref, kind, living: r.living.status, livingPaid: r.living.paid, care: r.care.status, carePaid: r.care.paid, total: r.total };
   const clauses: string[] = [];
   const dependsOn: FactField[] = [];

@@ -5,6 +5,7 @@
 import type { FieldIssue } from '../facts/parse';
 import type { FactField, Facts } from '../facts/schema';
 import type { NoticeStatus, Result, SubsidyStatus, TriggerKind } from '../engine/types';
+import type { VisitCheckField } from '../engine/screening-outcome';
 import type { CheckSummary, Contact } from '../storage/model';
 import type { ColumnMapping } from './mapping';
 
@@ -31,8 +32,12 @@ export type ToWorker =
 
 // ---------------------------------------------------------------- worker → page
 
-export type RowKind = 'eligible' | 'depends' | 'excluded' | 'notEligible' | 'error';
-export const ROW_KINDS: readonly RowKind[] = ['eligible', 'depends', 'excluded', 'notEligible', 'error'];
+/**
+ * 'likely': likely eligible, to verify at the visit (engine/screening-outcome): only answers a roster
+ * rarely records are open, and the row pays something if they all come out "no". Listed first.
+ */
+export type RowKind = 'likely' | 'eligible' | 'depends' | 'excluded' | 'notEligible' | 'error';
+export const ROW_KINDS: readonly RowKind[] = ['likely', 'eligible', 'depends', 'excluded', 'notEligible', 'error'];
 
 export type SubsidyState = SubsidyStatus | 'notCovered';
 
@@ -65,6 +70,8 @@ export interface RowSummary {
   care?: SubsidyState;
   carePaid?: number;
   total: number;
+  /** kind 'likely': the answers to verify at the visit; the amounts above are what is paid if each comes out "no" */
+  checklist?: VisitCheckField[];
   /** fields whose unknown answer keeps a result open (kind 'depends') */
   dependsOn?: FactField[];
   /** kind 'excluded': the exclusion clauses; kind 'notEligible': the clauses that decided it */
@@ -107,7 +114,7 @@ export type CaseRow = { row: number; facts: Facts; check: CheckSummary; contact?
 
 export type Counts = Record<RowKind, number> & { rows: number; blank: number; noticeOverdue: number; noticeDue: number };
 
-export const emptyCounts = (): Counts => ({ rows: 0, blank: 0, eligible: 0, depends: 0, excluded: 0, notEligible: 0, error: 0, noticeOverdue: 0, noticeDue: 0 });
+export const emptyCounts = (): Counts => ({ rows: 0, blank: 0, likely: 0, eligible: 0, depends: 0, excluded: 0, notEligible: 0, error: 0, noticeOverdue: 0, noticeDue: 0 });
 
 export type FromWorker =
   /** sample: the first data row's cells, to help map the columns */

@@ -278,7 +278,7 @@ export const rosterMachine = setup({
                   const { counts, ms, cancelled } = msgOf<'done'>(event);
                   const announce: Announcement = cancelled
                       ? { key: 'announce.cancelled' as const, values: { rows: counts.rows } }
-                      : { key: 'announce.done' as const, values: { rows: counts.rows, eligible: counts.eligible, depends: counts.depends, error: counts.error } };
+                      : { key: 'announce.done' as const, values: { rows: counts.rows, likely: counts.likely, eligible: counts.eligible, depends: counts.depends, error: counts.error } };
                   return { done: { counts, ms, cancelled }, cancelling: false, announce };
                 }),
               },
