@@ -11,7 +11,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, wri
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { evaluate } from '../src/engine/evaluate';
-import { INPUT_COLUMNS, toCsv } from '../src/facts/csv';
+import { FACT_FIELDS as INPUT_COLUMNS } from '../src/facts/schema';
+import { toCsv } from '../src/screening/write';
 import type { Facts } from '../src/facts/schema';
 import { factsToRow, generateFacts, rng } from './generate';
 

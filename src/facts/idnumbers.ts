@@ -123,40 +123,62 @@ export interface NumberCells {
   idNumber?: string | undefined;
 }
 
+const CERT_FORMAT = /^\d{17}[\dX]\d\d$/;
+
 /**
- * Fills a row's facts from its certificate number and checks its ID number. Answers given in their
- * own columns win; a certificate number that disagrees with them gives a warning. A blank cell is
- * no number.
+ * What of a certificate number settles a row's facts: its category and grade digits when it is
+ * well formed, else the whole cell (a screening remembers readings by this key).
  */
-export function applyNumbers(facts: Facts, cells: NumberCells): { facts: Facts; warnings: NumberWarning[] } {
+export function certNumberKey(cell: string | undefined): string {
+  const n = normaliseNumber(cell ?? '');
+  return CERT_FORMAT.test(n) ? `#${n.slice(18)}` : n;
+}
+
+/**
+ * Fills a row's facts from its certificate number: the category, grade and certificate where their
+ * own columns are blank; a column that disagrees keeps its answer and gives a warning. Depends on
+ * the number only through certNumberKey().
+ */
+export function certificateFacts(facts: Facts, certNumber: string | undefined): { facts: Facts; warnings: NumberWarning[] } {
+  const raw = certNumber?.trim() ?? '';
+  if (!raw) return { facts, warnings: [] };
+  const cert = readCertNumber(raw);
+  if (!cert.ok) return { facts, warnings: [{ code: 'certNumber', problem: cert.problem }] };
   const warnings: NumberWarning[] = [];
-  let out = facts;
+  const next = { ...facts };
+  if (facts.category === 'unknown') next.category = cert.category;
+  else if (facts.category !== cert.category) warnings.push({ code: 'categoryMismatch', fromNumber: cert.category, given: facts.category });
+  if (facts.grade === 'unknown') next.grade = cert.grade;
+  else if (facts.grade !== cert.grade) warnings.push({ code: 'gradeMismatch', fromNumber: cert.grade, given: facts.grade });
+  if (facts.certificate === 'unknown') next.certificate = 'valid';
+  else if (facts.certificate === 'none') warnings.push({ code: 'certificateMismatch', given: 'none' });
+  return { facts: next, warnings };
+}
+
+/**
+ * The warnings of a row's ID number: its check character, birth date and length (the ID inside a
+ * certificate number when there is no ID column), and an ID that differs from the certificate's.
+ */
+export function rowNumberWarnings(cells: NumberCells): NumberWarning[] {
   const certRaw = cells.certNumber?.trim() ?? '';
   const idRaw = cells.idNumber?.trim() ?? '';
-  let certId: string | null = null;
-
-  if (certRaw) {
-    const cert = readCertNumber(certRaw);
-    if (!cert.ok) warnings.push({ code: 'certNumber', problem: cert.problem });
-    else {
-      certId = cert.id;
-      if (cert.idProblem && !idRaw) warnings.push({ code: 'idNumber', source: 'cert', problem: cert.idProblem });
-      const next = { ...out };
-      if (out.category === 'unknown') next.category = cert.category;
-      else if (out.category !== cert.category) warnings.push({ code: 'categoryMismatch', fromNumber: cert.category, given: out.category });
-      if (out.grade === 'unknown') next.grade = cert.grade;
-      else if (out.grade !== cert.grade) warnings.push({ code: 'gradeMismatch', fromNumber: cert.grade, given: out.grade });
-      if (out.certificate === 'unknown') next.certificate = 'valid';
-      else if (out.certificate === 'none') warnings.push({ code: 'certificateMismatch', given: 'none' });
-      out = next;
-    }
-  }
+  const out: NumberWarning[] = [];
+  const cert = certRaw ? readCertNumber(certRaw) : null;
   if (idRaw) {
     const id = readIdNumber(idRaw);
-    if (!id.ok) warnings.push({ code: 'idNumber', source: 'id', problem: id.problem });
-    else if (certId !== null && certId !== id.id) warnings.push({ code: 'idMismatch', fromCert: certId, given: id.id });
-  }
-  return { facts: out, warnings };
+    if (!id.ok) out.push({ code: 'idNumber', source: 'id', problem: id.problem });
+    else if (cert?.ok && cert.id !== id.id) out.push({ code: 'idMismatch', fromCert: cert.id, given: id.id });
+  } else if (cert?.ok && cert.idProblem) out.push({ code: 'idNumber', source: 'cert', problem: cert.idProblem });
+  return out;
+}
+
+/**
+ * Fills a row's facts from its certificate number and checks its ID number (certificateFacts and
+ * rowNumberWarnings together). A blank cell is no number.
+ */
+export function applyNumbers(facts: Facts, cells: NumberCells): { facts: Facts; warnings: NumberWarning[] } {
+  const c = certificateFacts(facts, cells.certNumber);
+  return { facts: c.facts, warnings: [...c.warnings, ...rowNumberWarnings(cells)] };
 }
 
 // ---------------------------------------------------------------- messages

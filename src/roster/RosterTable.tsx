@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { fieldName, formatIssue } from '../facts/parse';
+import { fieldName, formatIssue } from '../screening/messages';
 import type { Lang, NoticeBrief, RowSummary, SubsidyState } from './protocol';
 import type { RowStore } from './store';
 

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useActorRef, useSelector } from '@xstate/react';
 import type { SnapshotFrom } from 'xstate';
-import { fieldName } from '../facts/parse';
+import { fieldName } from '../screening/messages';
 import { MappingStep } from '../roster/MappingStep';
 import { emptyCounts, ROW_KINDS, type CaseRow, type Encoding, type Lang } from '../roster/protocol';
 import { RosterPool } from '../roster/pool';

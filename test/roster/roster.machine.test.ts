@@ -34,7 +34,7 @@ const rowsMsg = (job: number): RosterEvent => ({
   type: 'WORKER',
   msg: { type: 'rows', job, batch: makeBatch([{ row: 2, ref: 'a', kind: 'eligible', total: 500 }, { row: 3, ref: 'b', kind: 'depends', total: 0 }]) },
 });
-const doneMsg = (job: number, cancelled = false): RosterEvent => ({ type: 'WORKER', msg: { type: 'done', job, counts, ms: 5, cancelled } });
+const doneMsg = (job: number, cancelled = false): RosterEvent => ({ type: 'WORKER', msg: { type: 'done', job, counts, ms: 5, cancelled, notes: [] } });
 
 /** The events worth trying in each state (the worker's answers carry the machine's current job). */
 function eventsFor(s: Snap): RosterEvent[] {
