@@ -91,7 +91,8 @@ function settledOutcome(result: Result & { covered: true }): ScreeningOutcome {
 /** still to be settled: its status, or (while it can be paid) who it is paid to */
 const isOpen = (s: SubsidyResult) => s.status === 'depends' || (possible(s) && s.payee === 'unknown');
 
-const sameConclusion = (a: SubsidyResult, b: SubsidyResult) => a.status === b.status && a.paid === b.paid && a.payee === b.payee;
+/** the same status and amount, and (while it can be paid) the same payee */
+const sameConclusion = (a: SubsidyResult, b: SubsidyResult) => a.status === b.status && a.paid === b.paid && (!possible(a) || a.payee === b.payee);
 
 /**
  * Reads `result` (the engine's result for `facts`) as a screening outcome. `evaluate` is the

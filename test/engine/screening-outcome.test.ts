@@ -69,6 +69,17 @@ describe('the screening outcome reads the engine result; it never guesses', () =
     expect(outcome.checklist).not.toContain('welfareLivingAllowances');
   });
 
+  it('a grade-3 person in 低保 is likely to get the living subsidy only (TJ-LIVING-SCOPE); the care subsidy stays not eligible (TJ-CARE-SCOPE)', () => {
+    const facts = roster({ grade: 3, category: 'visual' });
+    const { result, outcome } = screenFacts(facts, asOf);
+    const ifNo = evaluate(checkedNo(facts), { asOf });
+    expect(result.covered && result.care.status).toBe('notEligible');
+    expect(outcome.status).toBe('likely');
+    expect(outcome.care).toBe(0);
+    expect(ifNo.covered && outcome.living).toBe(ifNo.covered && ifNo.living.paid);
+    expect(outcome.living).toBeGreaterThan(0);
+  });
+
   it('a row whose every answer is given is read as the engine settles it: paid with no checklist', () => {
     const facts = { ...clearFacts(), hukou: 'tianjin', certificate: 'valid', category: 'physical', grade: 2, household: 'dibao' } as Facts;
     const result = evaluate(facts, { asOf });
