@@ -20,6 +20,7 @@ import { splitRanges } from '../screening/split';
 import { pressingTrigger, rowKind } from '../screening/tally';
 import { csvLine } from '../screening/write';
 import { summarize } from '../storage/model';
+import { contactColumns, contactOf } from './toCase';
 import { makeBatch, type CaseRow, type FromWorker, type Lang, type NoticeBrief, type RowError, type RowSummary, type ToWorker } from './protocol';
 
 export interface CoreOptions {
@@ -296,12 +297,14 @@ export class RosterCore {
     }
     const f = this.rescreener(s.lang);
     const out: CaseRow[] = [];
+    const contactCols = contactColumns(l.header.headers);
     for (const [row, cells] of this.records(Math.max(from, l.header.row + 1), Math.min(to, s.lastRow))) {
       if (!want.has(row)) continue;
       const o = this.outcome(f, row, cells);
       if (!o) continue;
       const facts = f.factsOf(cells, o);
-      if (facts && o.result) out.push({ row, facts, check: summarize(o.result, facts) });
+      const contact = contactOf(cells, contactCols);
+      if (facts && o.result) out.push({ row, facts, check: summarize(o.result, facts), ...(contact ? { contact } : {}) });
       else out.push({ row, errors: columnErrors(o, l.header.headers, s.mapping) });
     }
     return out;

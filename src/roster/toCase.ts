@@ -4,11 +4,31 @@
  * become a case marked with the file and row it came from, so that adding the same row again is
  * noticed instead of making a second case.
  */
-import { caseFromCheck, MAX_CASES, type CaseRecord, type CaseSource } from '../storage/model';
+import { caseFromCheck, MAX_CASES, type CaseRecord, type CaseSource, type Contact } from '../storage/model';
 import { FACT_FIELDS, type Facts } from '../facts/schema';
 import type { CaseRow, RowError } from './protocol';
 
 export type GoodRow = Extract<CaseRow, { facts: Facts }>;
+
+/** Header names of the columns a case keeps to reach the person (no clause reads them). */
+export const CONTACT_HEADERS = {
+  phone: ['联系电话', '电话', '手机', '手机号', '手机号码', '联系方式', '电话号码', 'phone', 'telephone', 'mobile'],
+  address: ['住址', '地址', '家庭住址', '现住址', '居住地址', '联系地址', 'address'],
+} as const;
+
+/** The columns of a header row that hold the phone and the address (-1 when absent). */
+export function contactColumns(headers: readonly string[]): { phone: number; address: number } {
+  const find = (names: readonly string[]) => headers.findIndex((h) => names.includes(h.replace(/^\uFEFF/, '').trim().toLowerCase()));
+  return { phone: find(CONTACT_HEADERS.phone), address: find(CONTACT_HEADERS.address) };
+}
+
+/** The phone and address of a row of cells, as given (trimmed); absent when blank. */
+export function contactOf(cells: readonly string[], cols: { phone: number; address: number }): Contact | undefined {
+  const phone = cols.phone >= 0 ? (cells[cols.phone] ?? '').trim().slice(0, 200) : '';
+  const address = cols.address >= 0 ? (cells[cols.address] ?? '').trim().slice(0, 1000) : '';
+  if (!phone && !address) return undefined;
+  return { ...(phone ? { phone } : {}), ...(address ? { address } : {}) };
+}
 
 /** The facts without the fields that are present but undefined (the CSV reader keeps every key). */
 function definedFacts(facts: Facts): Facts {

@@ -83,6 +83,7 @@ describe('turning screened roster rows into cases', () => {
     expect(c.check.notice?.triggers).toEqual([expect.objectContaining({ trigger: 'certified', date: '2025-07-01', lastOnTimeDay: '2025-10-09' })]);
     expect(c.source).toEqual({ kind: 'roster', file: FILE, row: 2, asOf: AS_OF });
     expect(c.notes).toBe('a note');
+    expect(c.contact).toEqual({ phone: '13800000000' });
     expect(c.createdAt).toBe(NOW.toISOString());
   });
 
