@@ -25,6 +25,7 @@ export interface RosterInput {
   createPool: () => PoolLike;
   /** where column mappings are remembered per header row (localStorage on the page) */
   storage?: KeyValue | undefined;
+  lang?: Lang;
 }
 
 export interface LoadedFile {
@@ -61,15 +62,19 @@ export interface RosterContext {
   cancelling: boolean;
   /** the screened rows as they arrive (a fresh store for each screening) */
   store: RowStore;
-  done: { counts: Counts; ms: number; cancelled: boolean } | null;
+  /** notes: skipped rows (title lines, summary rows) and quote problems, as sentences */
+  done: { counts: Counts; ms: number; cancelled: boolean; notes: string[] } | null;
   filter: RowFilter;
   page: number;
   createPool: () => PoolLike;
   storage: KeyValue | undefined;
+  /** the language of the workers' sentences (skipped rows, warnings) */
+  lang: Lang;
 }
 
 export type RosterEvent =
   | { type: 'SET_AS_OF'; asOf: string }
+  | { type: 'SET_LANG'; lang: Lang }
   /** a file's bytes (transferred to the workers) or pasted text */
   | { type: 'LOAD'; name: string; bytes: ArrayBuffer }
   | { type: 'PASTE'; text: string }
@@ -151,7 +156,7 @@ export const rosterMachine = setup({
         page: 0,
       };
     }),
-    sendScreen: sendTo('pool', ({ context }): PoolCommand => ({ type: 'SEND', msg: { type: 'screen', job: context.job, mapping: context.mapping, asOf: context.asOf } })),
+    sendScreen: sendTo('pool', ({ context }): PoolCommand => ({ type: 'SEND', msg: { type: 'screen', job: context.job, mapping: context.mapping, asOf: context.asOf, lang: context.lang } })),
     emitAnswer: emit(({ event }) => msgOf<'detail' | 'exported' | 'caseRows'>(event)),
   },
 }).createMachine({
@@ -175,7 +180,9 @@ export const rosterMachine = setup({
     page: 0,
     createPool: input.createPool,
     storage: input.storage,
+    lang: input.lang ?? 'zh-CN',
   }),
+  on: { SET_LANG: { actions: assign({ lang: ({ event }) => event.lang }) } },
   initial: 'pick',
   states: {
     pick: {
@@ -275,11 +282,11 @@ export const rosterMachine = setup({
                 guard: 'done',
                 target: 'results',
                 actions: assign(({ event }) => {
-                  const { counts, ms, cancelled } = msgOf<'done'>(event);
+                  const { counts, ms, cancelled, notes } = msgOf<'done'>(event);
                   const announce: Announcement = cancelled
                       ? { key: 'announce.cancelled' as const, values: { rows: counts.rows } }
                       : { key: 'announce.done' as const, values: { rows: counts.rows, likely: counts.likely, eligible: counts.eligible, depends: counts.depends, error: counts.error } };
-                  return { done: { counts, ms, cancelled }, cancelling: false, announce };
+                  return { done: { counts, ms, cancelled, notes }, cancelling: false, announce };
                 }),
               },
             ],

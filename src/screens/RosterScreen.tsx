@@ -63,7 +63,8 @@ export default function RosterScreen() {
   const lang = (i18n.language === 'en' ? 'en' : 'zh-CN') as Lang;
   const base = useId();
 
-  const actor = useActorRef(rosterMachine, { input: { asOf: today(), createPool, storage: storage() } });
+  const actor = useActorRef(rosterMachine, { input: { asOf: today(), createPool, storage: storage(), lang } });
+  useEffect(() => actor.send({ type: 'SET_LANG', lang }), [actor, lang]);
   const phase = useSelector(actor, phaseOf);
   const ctx = useSelector(actor, (s) => s.context);
   const { asOf, loaded, mapping, fromStorage, showMappingErrors, progress, cancelling, done, filter, page } = ctx;
@@ -294,6 +295,13 @@ export default function RosterScreen() {
           </h2>
           <p>{done.cancelled ? t('results.cancelled', { rows: counts.rows }) : t('results.finished', { rows: counts.rows, seconds: (done.ms / 1000).toFixed(1) })}</p>
           {counts.blank > 0 && <p>{t('results.blank', { count: counts.blank })}</p>}
+          {done.notes.length > 0 && (
+            <ul className="roster-notes">
+              {done.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          )}
           <p className="roster-hint">{t('results.asOf', { date: asOf })}</p>
           <h3>{t('results.countsTitle')}</h3>
           <ul className="roster-counts">
