@@ -87,7 +87,8 @@ class PartRun implements PartOutput {
   readonly reader: CsvReader;
   errors: string[] = [];
   quotes: string[] = [];
-  private lines: string[] = [];
+  /** output lines not yet written, each ending with CR LF */
+  private pending = '';
   onHeader: ((h: HeaderFound) => void) | null = null;
 
   constructor(
@@ -98,7 +99,7 @@ class PartRun implements PartOutput {
     header?: HeaderFound,
     firstRow = 1,
   ) {
-    this.s = new FileScreener(o.asOf, o.lang, { header, firstRow, delimiter });
+    this.s = new FileScreener(o.asOf, o.lang, { header, firstRow, delimiter, keepResults: false });
     this.reader = new CsvReader(delimiter, (cells, line) => {
       const had = this.s.header;
       this.s.push(cells, line, this.take);
@@ -110,13 +111,13 @@ class PartRun implements PartOutput {
 
   private take = (r: RowOutcome, line: string | null, cells: readonly string[]): void => {
     if (r.errors.length && this.errors.length < MAX_LISTED) this.errors.push(this.m.rowError(r.row, errorText(r.errors, this.o.lang)));
-    this.lines.push(this.s.outputLine(r, line, cells));
-    if (this.lines.length >= 2048) this.flush();
+    this.pending += this.s.outputLine(r, line, cells) + '\r\n';
+    if (this.pending.length >= 1 << 20) this.flush();
   };
 
   flush(): void {
-    if (this.lines.length) this.write(this.lines.join('\r\n') + '\r\n');
-    this.lines = [];
+    if (this.pending) this.write(this.pending);
+    this.pending = '';
   }
 
   push(text: string): void {

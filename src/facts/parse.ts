@@ -139,7 +139,7 @@ export function cellWords(c: ColumnName, lang: Lang): string[] {
     else out.push(v);
   }
   if (c === 'hukou' && lang === 'zh-CN') out.splice(out.indexOf('外地'), 0, '天津市某区（如 天津市河西区）');
-  if (c === 'hukou' && lang === 'zh-CN') out.push('外省、市名（如 河北省石家庄市）');
+  if (c === 'hukou' && lang === 'zh-CN') out.push('其他省市的地名（如 河北省石家庄市）');
   if (s.kind !== 'optionalChoice') out.push(lang === 'zh-CN' ? '不清楚' : 'unknown');
   return out;
 }

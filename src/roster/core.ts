@@ -180,6 +180,8 @@ export class RosterCore {
     // the first part reads from the file's start: the title lines and the header are its first rows
     const header: HeaderFound = { ...loaded.header, mapping };
     const screener = new FileScreener(asOf, lang, { header, firstRow: range.firstRow, delimiter });
+    // the title lines were found when the file was loaded; the first part counts them
+    if (part.index === 0) screener.counts.title = loaded.header.titles.length;
     let batch: RowSummary[] = [];
     const take = (o: RowOutcome, _line: string | null, cells: readonly string[]) => {
       batch.push(summarise(o, refCol >= 0 ? (cells[refCol] ?? '').trim() : '', headers, mapping, lang));

@@ -23,7 +23,7 @@ import { isBlankRow, isSummaryRow, looksLikeHeader, MAX_TITLE_ROWS, proposeMappi
 import { errorText, fieldsText, fill } from './messages';
 import { CsvReader, type QuoteProblem } from './read';
 import { isResultColumn, resultHeaders, resultValues, VALUE_COLUMNS } from './results';
-import { countRow, emptyCounts, type Counts } from './tally';
+import { emptyCounts, pressingTrigger, rowKind, type Counts, type RowKind } from './tally';
 import { csvCellKeepingText, csvLine, isSpoiltNumber } from './write';
 import { detectDelimiter } from './decode';
 
@@ -49,6 +49,9 @@ export interface Reading {
   screening?: ScreeningOutcome;
   /** warnings that follow from the read cells (the certificate number's category and grade) */
   warnings?: NumberWarning[];
+  /** how the row counts (kept when the result itself is let go) */
+  kind: RowKind;
+  notice: 'overdue' | 'due' | null;
   /** the result cells after `row`, `error` included, CSV-encoded and joined (built when first written) */
   tail?: string;
 }
@@ -66,7 +69,7 @@ const MAX_REMEMBERED = 50_000;
 /** Reads and evaluates rows through one mapping at one as-of date. */
 export class RowReader {
   /** per column: the field or input it holds (null: read by no rule) */
-  private readonly cols: { i: number; c: ColumnName; input: boolean; text: boolean }[] = [];
+  private readonly cols: { i: number; c: ColumnName; input: boolean; text: boolean; date: boolean; max: number }[] = [];
   private readonly memo = new Map<string, Reading>();
   private readonly cellMemo: Map<string, ReturnType<typeof readCell>>[];
   private readonly hasInputs: boolean;
@@ -79,7 +82,7 @@ export class RowReader {
     readonly asOf: string,
   ) {
     mapping.forEach((c, i) => {
-      if (c) this.cols.push({ i, c, input: isInputName(c), text: columnSpec(c).kind === 'text' });
+      if (c) this.cols.push({ i, c, input: isInputName(c), text: columnSpec(c).kind === 'text', date: columnSpec(c).kind === 'date', max: columnSpec(c).max ?? 0 });
     });
     this.cellMemo = this.cols.map(() => new Map());
     this.hasInputs = this.cols.some((x) => x.input);
@@ -87,22 +90,30 @@ export class RowReader {
     this.idCol = mapping.indexOf('idNumber');
   }
 
-  /** The key of a row: the cells read by a rule (free text within its limit reads as itself and is left out). */
-  private key(cells: readonly string[]): string {
+  /**
+   * The key of a row: its categorical cells (free text within its limit reads as itself and is left
+   * out); null for a row with a date, whose result (notice deadlines, pay-from month) is its own.
+   */
+  private key(cells: readonly string[]): string | null {
     let k = '';
     for (const x of this.cols) {
       const cell = cells[x.i] ?? '';
       // a certificate number settles facts by its category and grade digits: those are its key
-      if (x.i === this.certCol) k += certNumberKey(cell) + '\u001f';
-      else if (x.text && cell.length <= columnSpec(x.c).max!) continue;
-      else k += cell + '\u001f';
+      if (x.i === this.certCol) {
+        k += certNumberKey(cell) + '\u001f';
+        continue;
+      }
+      if (x.text && cell.length <= x.max) continue;
+      if (x.date && cell !== '') return null;
+      k += cell + '\u001f';
     }
     return k;
   }
 
-  /** The facts, result and problems of a row of cells (remembered by its key). */
+  /** The facts, result and problems of a row of cells (remembered by its categorical key; rows with dates apart). */
   read(cells: readonly string[]): Reading {
     const key = this.key(cells);
+    if (key === null) return this.readNew(cells);
     const hit = this.memo.get(key);
     if (hit) return hit;
     const r = this.readNew(cells);
@@ -148,11 +159,14 @@ export class RowReader {
       read = n.facts;
       if (n.warnings.length) warnings = n.warnings;
     }
-    if (errors) return { errors, ...(warnings ? { warnings } : {}) };
+    if (errors) return { errors, kind: 'error', notice: null, ...(warnings ? { warnings } : {}) };
     const asOf = this.asOf;
     const result = evaluate(read, { asOf });
     const screening = screeningOutcome(read, result, (f) => evaluate(f, { asOf }));
-    return { facts: Object.freeze(read), result, errors: [], screening, ...(warnings ? { warnings } : {}) };
+    const noErrors: FieldIssue[] = [];
+    const t = pressingTrigger(result);
+    const notice = t && t.required !== 'no' ? (t.status === 'overdue' ? 'overdue' : t.status === 'notYetDue' ? 'due' : null) : null;
+    return { facts: Object.freeze(read), result, errors: noErrors, screening, kind: rowKind({ result, errors: noErrors, screening }), notice, ...(warnings ? { warnings } : {}) };
   }
 
   /** The warnings of one row: those of its reading, and its ID number's (checked per row: it is no part of the key). */
@@ -210,12 +224,15 @@ export class FileScreener {
   /** rows before the header while looking for it: [row, cells] */
   private pending: [number, string[]][] = [];
   private fastLines = false;
+  /** false: outcomes are only written (the command line), so remembered readings let their results go */
+  private readonly keepResults: boolean;
 
   constructor(
     readonly asOf: string,
     readonly lang: Lang,
-    opts: { header?: HeaderFound; firstRow?: number; delimiter?: string } = {},
+    opts: { header?: HeaderFound; firstRow?: number; delimiter?: string; keepResults?: boolean } = {},
   ) {
+    this.keepResults = opts.keepResults ?? true;
     if (opts.header) this.setHeader(opts.header);
     if (opts.firstRow) this.rowCount = opts.firstRow - 1;
     this.fastLines = (opts.delimiter ?? ',') === ',';
@@ -294,8 +311,18 @@ export class FileScreener {
     }
     const r = this.reader!.read(cells);
     const o: RowOutcome = { row, facts: r.facts, result: r.result, errors: r.errors, screening: r.screening, warnings: this.reader!.warningsOf(cells, r), reading: r };
-    countRow(this.counts, o);
+    const c = this.counts;
+    c.rows++;
+    c[r.kind]++;
+    if (r.notice === 'overdue') c.noticeOverdue++;
+    else if (r.notice === 'due') c.noticeDue++;
     out(o, line, cells);
+    if (!this.keepResults && r.result) {
+      // only the output line is wanted: the remembered reading keeps its line's cells, not the result
+      this.tail(o);
+      r.result = undefined;
+      r.facts = undefined;
+    }
   }
 
   /** The facts of a screened row, with its free text. */
@@ -306,7 +333,22 @@ export class FileScreener {
   /** One output line (CSV, no line break): the row's own cells in place, then its result cells. */
   outputLine(o: RowOutcome, line: string | null, cells: readonly string[]): string {
     const tail = this.tail(o);
-    if (line !== null && this.fastLines && cellsAsTheyAre(cells)) return `${line},${o.row},${tail}`;
+    if (line !== null && this.fastLines) {
+      // a comma-separated line without quotes: its cells hold no comma, quote or line break
+      // the line as it is, with only the cells that need it written anew (an ID number as text …)
+      let s = '';
+      let from = 0;
+      let pos = 0;
+      for (let k = 0; k < cells.length; k++) {
+        const c = cells[k]!;
+        if (!cellAsItIs(c)) {
+          s += line.slice(from, pos) + csvCellKeepingText(c);
+          from = pos + c.length;
+        }
+        pos += c.length + 1;
+      }
+      return `${from === 0 ? line : s + line.slice(from)},${o.row},${tail}`;
+    }
     let s = '';
     for (let k = 0; k < this.keep.length; k++) s += (k ? ',' : '') + csvCellKeepingText(cells[this.keep[k]!] ?? '');
     return `${s},${o.row},${tail}`;
@@ -360,19 +402,20 @@ export function findHeader(text: string, delimiter: string): (HeaderFound & { ti
 
 const firstText = (cells: readonly string[]): string => cells.find((c) => c.trim() !== '')?.trim() ?? '';
 
-/** Cells that csvCellKeepingText() leaves as they are (so the input line can be written as it is). */
-function cellsAsTheyAre(cells: readonly string[]): boolean {
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i]!;
-    const n = c.length;
-    if (n === 0) continue;
-    const f = c.charCodeAt(0);
-    // = + - @ tab CR space at the start, a space at the end, a BOM
-    if (f === 61 || f === 43 || f === 45 || f === 64 || f === 9 || f === 13 || f === 32 || c.charCodeAt(n - 1) === 32 || f === 0xfeff) return false;
-    if (f >= 48 && f <= 57 && (n >= 12 || (f === 48 && n > 1)) && isSpoiltNumber(c)) return false;
-  }
-  return true;
+/**
+ * A cell of a quote-free comma-separated line that csvCellKeepingText() leaves as it is: no
+ * formula-like or space start, no space end, no BOM, not digits a spreadsheet would spoil.
+ */
+function cellAsItIs(c: string): boolean {
+  const n = c.length;
+  if (n === 0) return true;
+  const f = c.charCodeAt(0);
+  // = + - @ tab CR space at the start, a space at the end, a BOM
+  if (f === 61 || f === 43 || f === 45 || f === 64 || f === 9 || f === 13 || f === 32 || c.charCodeAt(n - 1) === 32 || c.indexOf('\uFEFF') >= 0) return false;
+  return !(f >= 48 && f <= 57 && (n >= 12 || (f === 48 && n > 1)) && isSpoiltNumber(c));
 }
+
+
 
 /** Quote problems as lines in the language. */
 export function quoteLines(problems: readonly QuoteProblem[], lang: Lang): string[] {

@@ -296,11 +296,14 @@ export default function RosterScreen() {
           <p>{done.cancelled ? t('results.cancelled', { rows: counts.rows }) : t('results.finished', { rows: counts.rows, seconds: (done.ms / 1000).toFixed(1) })}</p>
           {counts.blank > 0 && <p>{t('results.blank', { count: counts.blank })}</p>}
           {done.notes.length > 0 && (
-            <ul className="roster-notes">
-              {done.notes.map((n, i) => (
-                <li key={i}>{n}</li>
-              ))}
-            </ul>
+            <details className="roster-notes">
+              <summary>{t('results.notes', { count: done.notes.length })}</summary>
+              <ul>
+                {done.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
+            </details>
           )}
           <p className="roster-hint">{t('results.asOf', { date: asOf })}</p>
           <h3>{t('results.countsTitle')}</h3>

@@ -57,6 +57,7 @@ const roster = {
     title: 'Results',
     finished: 'Screening finished: {{rows}} rows in {{seconds}} s.',
     cancelled: 'Screening was cancelled. Only the {{rows}} rows screened before that are listed.',
+    notes: 'Skipped rows and quote problems ({{count}})',
     blank: '{{count}} blank rows were skipped.',
     asOf: 'Worked out under the rules on {{date}}. This is an estimate; the street office and district civil-affairs bureau decide.',
     countsTitle: 'How many in each group',

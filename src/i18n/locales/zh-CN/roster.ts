@@ -54,6 +54,7 @@ const roster = {
     title: '筛查结果',
     finished: '筛查完成：共 {{rows}} 行，用时 {{seconds}} 秒。',
     cancelled: '已取消筛查。下面只列出取消前已筛查的 {{rows}} 行。',
+    notes: '跳过的行和引号问题（{{count}} 条）',
     blank: '另有 {{count}} 个空行，已跳过。',
     asOf: '按 {{date}} 的规定计算。结果只是估算，以街道（乡镇）和区民政部门的审核决定为准。',
     countsTitle: '各类人数',
