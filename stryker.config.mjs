@@ -17,6 +17,6 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  timeoutMS: 10000,
+  timeoutMS: 5000,
   thresholds: { high: 90, low: 80, break: null },
 };

@@ -10,7 +10,13 @@ const covered = (facts: Facts, asOf: string): CoveredResult => {
   if (!r.covered) throw new Error('expected a covered date');
   return r;
 };
-const runs = { numRuns: 3000 };
+/**
+ * Inputs per property. `npm run mutation` runs every property once per mutant and sets
+ * PROPERTY_RUNS_FRACTION (vitest.mutation.config.ts) to try fewer; `npm test` always runs them all.
+ */
+const fraction = Number(process.env.PROPERTY_RUNS_FRACTION ?? 1);
+const numRuns = (n: number) => Math.max(50, Math.round(n * fraction));
+const runs = { numRuns: numRuns(3000) };
 const settled = (status: string) => (status === 'excluded' || status === 'notEligible' ? 'not paid' : status);
 
 describe('properties of every result', () => {
@@ -101,7 +107,7 @@ describe('properties of every result', () => {
           }
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: numRuns(1500) },
     );
     // about 1500 × 20 evaluations: some 2.5 s alone, more on two cores shared with the rest of the
     // suite, where the 5 s default once ran out; the bound is for a loaded machine, not a measure of speed
@@ -111,6 +117,6 @@ describe('properties of every result', () => {
     const early = fc.date({ min: new Date(Date.UTC(2015, 0, 1)), max: new Date(Date.UTC(2023, 6, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     fc.assert(fc.property(factsArb, early, (f, asOf) => {
           expect(evaluate(f, { asOf }).covered).toBe(false);
-        }), { numRuns: 500 });
+        }), { numRuns: numRuns(500) });
   });
 });
