@@ -31,9 +31,9 @@ export function answerChoices(field: FactField): readonly unknown[] | null {
   return null;
 }
 
+/** The first of the month, `years` years before (dates the rules cover have four-digit years). */
 function yearsBefore(iso: string, years: number): string {
-  const y = Number(iso.slice(0, 4)) - years;
-  return `${String(y).padStart(4, '0')}${iso.slice(4, 8)}01`;
+  return `${Number(iso.slice(0, 4)) - years}${iso.slice(4, 8)}01`;
 }
 
 /** The values worth trying for a field: every choice and "not sure", and for amounts and dates representative ones. */
