@@ -1,8 +1,8 @@
 /** The result: one card per subsidy with its reasons, choices, what it depends on, deadlines and next steps. */
 import clausesData from '../../../rules/tianjin/clauses.json';
-import { evaluate } from '../../engine';
+import { evaluate, outcomesByAnswer, payableIf, type OutcomeIf } from '../../engine';
 import type { AmountInfo, CoveredResult, Criterion, Decision, NoticeTrigger, Subsidy, SubsidyResult } from '../../engine/types';
-import { CATEGORY, CERTIFICATE, HOUSEHOLD, HUKOU, type Facts, type FactField } from '../../facts/schema';
+import type { Facts, FactField } from '../../facts/schema';
 import { toFacts } from '../../machine/answers';
 import { stepForField, type QuestionStep } from '../../machine/steps';
 import { ResultActions } from '../ResultActions';
@@ -11,20 +11,6 @@ import { useT, type TFn } from '../../steps/ui/useT';
 import './result.css';
 
 const CLAUSE_ZH: Record<string, string> = Object.fromEntries((clausesData as { id: string; zh: string }[]).map((c) => [c.id, c.zh]));
-
-const VALUES: Partial<Record<FactField, readonly unknown[]>> = {
-  hukou: HUKOU.filter((v) => v !== 'unknown'),
-  certificate: CERTIFICATE.filter((v) => v !== 'unknown'),
-  category: CATEGORY.filter((v) => v !== 'unknown'),
-  grade: [1, 2, 3, 4],
-  household: HOUSEHOLD.filter((v) => v !== 'unknown'),
-  tekun: ['yes', 'no'],
-  workInjuryCareFee: ['yes', 'no'],
-  inPrison: ['yes', 'no'],
-  orphanGuarantee: ['yes', 'no'],
-  orphanInInstitution: ['yes', 'no'],
-  institutionCareFunded: ['yes', 'no'],
-};
 
 const yuan = (t: TFn, n: number) => t('result:yuanPerMonth', { amount: n });
 
@@ -66,10 +52,13 @@ function PayeeUnknown({ s, send, linked }: { s: SubsidyResult; send: StepProps['
   );
 }
 
+/**
+ * A criterion is named by the condition its clause adds: its last field (a scope criterion has one;
+ * an exclusion lists the conditions it builds on first, e.g. the institution's funding after the
+ * orphan guarantee and the institution).
+ */
 function critLabel(t: TFn, c: Criterion): string {
-  if (c.kind === 'scope') return t(`result:crit.${c.fields[0]}`);
-  if (c.clause === 'TJ-ORPHAN-NO-DOUBLE') return t('result:crit.orphanNoDouble');
-  return t(`result:crit.${c.fields[0]}`);
+  return t(`result:crit.${c.fields[c.fields.length - 1]}`);
 }
 
 function Clause({ id }: { id: string }) {
@@ -92,42 +81,24 @@ function Amount({ a }: { a: AmountInfo }) {
   );
 }
 
-/** Outcomes for each value of one unknown field: "300 元/月 if …". */
-function dependsLines(t: TFn, facts: Facts, asOf: string, s: Subsidy, field: FactField): string[] {
-  const values = VALUES[field];
-  if (!values) return [];
-  const groups = new Map<string, unknown[]>();
-  for (const v of values) {
-    const r = evaluate({ ...facts, [field]: v } as Facts, { asOf });
-    if (!r.covered) continue;
-    const sr = r[s];
-    const outcome = sr.status === 'paid' ? yuan(t, sr.paid) : sr.status === 'depends' ? t('result:status.depends') : t('result:notPaid');
-    groups.set(outcome, [...(groups.get(outcome) ?? []), v]);
-  }
-  if (groups.size < 2) return [];
-  return [...groups].map(([outcome, vs]) => t('result:outcomeIf', { condition: condition(t, field, vs), outcome }));
+/** Outcomes for each answer to one open question, in words: "300 元/月 if …". */
+function dependsLines(t: TFn, groups: OutcomeIf[]): string[] {
+  return groups.map(({ field, values, outcome }) =>
+    t('result:outcomeIf', {
+      condition: condition(t, field, values),
+      outcome: outcome.kind === 'paid' ? yuan(t, outcome.monthly) : outcome.kind === 'depends' ? t('result:status.depends') : t('result:notPaid'),
+    }),
+  );
 }
 
-/** For a subsidy not paid: each single unmet answer that, changed, would make it payable, and the standard it would pay. */
+/**
+ * For a subsidy not paid: each single unmet answer that, changed, would make it payable, and the standard
+ * it would pay. Registration and the certificate get their own advice on the card instead.
+ */
 function whatIfLines(t: TFn, facts: Facts, asOf: string, s: SubsidyResult): string[] {
-  const out: string[] = [];
-  const unmet = [...new Set(s.criteria.filter((c) => c.outcome === 'notMet' && c.kind === 'scope').flatMap((c) => c.fields))];
-  for (const field of unmet) {
-    if (field === 'hukou' || field === 'certificate') continue;
-    const byAmount = new Map<number, unknown[]>();
-    for (const v of VALUES[field] ?? []) {
-      if (v === facts[field]) continue;
-      const r = evaluate({ ...facts, [field]: v } as Facts, { asOf });
-      if (!r.covered) continue;
-      const alt = r[s.subsidy];
-      // the standard it would pay (other answers, e.g. competing allowances, may still decide the choice)
-      const amount = alt.status === 'paid' ? alt.paid : alt.status !== 'notEligible' && alt.status !== 'excluded' ? alt.amount?.monthly : undefined;
-      if (amount) byAmount.set(amount, [...(byAmount.get(amount) ?? []), v]);
-    }
-    for (const [amount, vs] of byAmount)
-      out.push(t('result:whatIf', { condition: condition(t, field, vs), subsidy: t(`result:subsidy.${s.subsidy}`), amount }));
-  }
-  return out;
+  return payableIf(facts, s, { asOf })
+    .filter((w) => w.field !== 'hukou' && w.field !== 'certificate')
+    .map((w) => t('result:whatIf', { condition: condition(t, w.field, w.values), subsidy: t(`result:subsidy.${s.subsidy}`), amount: w.monthly }));
 }
 
 function Decisions({ s, ds }: { s: Subsidy; ds: Decision[] }) {
@@ -181,7 +152,7 @@ function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: 
           const step = stepForField(f);
           const link = step !== null && !linked.has(step) ? step : null;
           if (link) linked.add(link);
-          return { f, lines: dependsLines(t, facts, asOf, s.subsidy, f), link };
+          return { f, lines: dependsLines(t, outcomesByAnswer(facts, s.subsidy, f, { asOf })), link };
         }).filter((d) => d.lines.length > 0 || d.link !== null)
       : [];
   const whatIf = s.status === 'notEligible' ? whatIfLines(t, facts, asOf, s) : [];
@@ -301,7 +272,8 @@ function Notice({ r, answers, send }: { r: CoveredResult; answers: StepProps['an
     <li key={x.trigger}>
       <strong>{t(`result:trigger.${x.trigger}`, { date: x.date })}</strong> — {t(`result:office.${x.office}`)}
       <br />
-      {t('result:deadline', { date: x.lastOnTimeDay })} <strong>{t(`result:noticeStatus.${x.status}`)}</strong> {t(`result:noticeRequired.${x.required}`)}
+      {t('result:deadline', { date: x.lastOnTimeDay })} <strong>{t(`result:noticeStatus.${x.status}`)}</strong>
+      {x.required !== 'yes' && <> {t(`result:noticeRequired.${x.required}`)}</>}
       {x.movedBy > 0 && <> {t('result:holidayMoved', { end: x.periodEnd, days: x.movedBy })}</>}
       {!x.holidayAdjusted && <> {t('result:notHolidayAdjusted')}</>}
       {x.beforeRules && <> {t('result:beforeRules')}</>}
@@ -310,10 +282,10 @@ function Notice({ r, answers, send }: { r: CoveredResult; answers: StepProps['an
   return (
     <section aria-labelledby="notice-title" className="notice">
       <h2 id="notice-title">{t('result:noticeTitle')}</h2>
-      <p>{t('result:noticeIntro', { clause: 'TJ-NOTIFY-3M' })}</p>
+      {n.periodClause && <p>{t('result:noticeIntro', { clause: n.periodClause })}</p>}
       {n.triggers.length ? <ul>{n.triggers.map(trig)}</ul> : <p>{t('result:noTriggers')}</p>}
       {n.waiver === 'treatedAsWaived' && (
-        <p>{t(appliedUnknown ? 'result:waiver.treatedAsWaivedIfNotApplied' : 'result:waiver.treatedAsWaived', { clause: 'TJ-NOTIFY-WAIVER', reapply: 'TJ-REAPPLY' })}</p>
+        <p>{t(appliedUnknown ? 'result:waiver.treatedAsWaivedIfNotApplied' : 'result:waiver.treatedAsWaived', { clause: n.waiverClauses[0], reapply: n.waiverClauses[1] })}</p>
       )}
       {n.waiver === 'applied' && <p>{t('result:waiver.applied')}</p>}
       {appliedUnknown ? (
@@ -371,7 +343,7 @@ export function ResultPage({ answers, send, asOf }: StepProps) {
       <section aria-labelledby="next-title">
         <h2 id="next-title">{t('result:nextTitle')}</h2>
         <p>{t('result:next.where')}</p>
-        <p>{t('result:next.channels', { clause: 'TJ-CHANNELS' })}</p>
+        {r.apply && <p>{t('result:next.channels', { clause: r.apply.clauses.join(', ') })}</p>}
         <p>{t('result:next.bringTitle')}</p>
         <ul className="bring">
           <li>{t('result:next.bring1')}</li>

@@ -48,7 +48,7 @@ const result = {
     workInjuryCareFee: 'Not receiving the work-injury living-care fee',
     inPrison: 'Not serving a prison sentence',
     orphanGuarantee: 'Not a child covered by the orphan basic-living guarantee',
-    orphanNoDouble: 'Not in a child-welfare institution already funded for care-type subsidies',
+    institutionCareFunded: 'Not in a child-welfare institution already funded for care-type subsidies',
   },
   decisionsTitle: 'Choosing the higher',
   decision: {
@@ -101,14 +101,13 @@ const result = {
     givenOnTime: 'Notice given on time',
     givenLate: 'Notice given, but late',
   },
-  noticeRequired: { yes: '', no: '(with these answers the conditions are not met, so no notice is needed)', unknown: '(whether notice is needed depends on the unsettled result)' },
+  noticeRequired: { no: '(with these answers the conditions are not met, so no notice is needed)', unknown: '(whether notice is needed depends on the unsettled result)' },
   beforeRules: 'This date is before the Opinions took effect; the 3-month notice rule may not apply.',
   noTriggers: 'No date of admission to 低保 or 低保边缘 or of certification was given, so no notice deadline can be worked out.',
   waiver: {
     treatedAsWaived: 'Notice was given and no application has been made: this counts as waiving ({{clause}}). An application can still be made at any time: payment starts from the month of application, with no back pay ({{reapply}}).',
     applied: 'An application has been made.',
     treatedAsWaivedIfNotApplied: 'If notice was given and no application has been made, this counts as waiving ({{clause}}). An application can still be made at any time: payment starts from the month of application, with no back pay ({{reapply}}).',
-    notApplicable: '',
   },
   payFrom: {
     applied: 'Payment starts from the month of application ({{month}}).',

@@ -46,7 +46,7 @@ const result = {
     workInjuryCareFee: '没有领取工伤保险生活护理费',
     inPrison: '没有在监狱服刑',
     orphanGuarantee: '不属于享受孤儿基本生活保障的儿童',
-    orphanNoDouble: '不属于儿童福利机构已有护理类补贴资金保障的情况',
+    institutionCareFunded: '不属于儿童福利机构已有护理类补贴资金保障的情况',
   },
   decisionsTitle: '择高比较',
   decision: {
@@ -99,14 +99,13 @@ const result = {
     givenOnTime: '已按时告知',
     givenLate: '已告知，但晚于期限',
   },
-  noticeRequired: { yes: '', no: '（按目前的回答，不符合补贴条件，不需要告知）', unknown: '（是否需要告知，要看结果能否确定）' },
+  noticeRequired: { no: '（按目前的回答，不符合补贴条件，不需要告知）', unknown: '（是否需要告知，要看结果能否确定）' },
   beforeRules: '这个日期早于实施意见生效日，3 个月告知的要求可能不适用。',
   noTriggers: '没有填写新纳入低保、低保边缘或新办证的日期，所以无法计算告知期限。',
   waiver: {
     treatedAsWaived: '已经告知但还没有申请，会被视为自愿放弃（{{clause}}）。不过随时可以再申请：从申请当月开始发，之前的月份不补发（{{reapply}}）。',
     treatedAsWaivedIfNotApplied: '如果已经告知但还没有申请，会被视为自愿放弃（{{clause}}）。不过随时可以再申请：从申请当月开始发，之前的月份不补发（{{reapply}}）。',
     applied: '已经申请。',
-    notApplicable: '',
   },
   payFrom: {
     applied: '补贴从申请当月（{{month}}）开始发。',
