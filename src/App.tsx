@@ -14,7 +14,15 @@ export function App() {
   const other = i18n.language === 'en' ? 'zh-CN' : 'en';
   return (
     <>
-      <a className="skip-link" href="#main">
+      {/* moves focus only: the address is the page's own (it names the page shown) */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('skipToContent')}
       </a>
       <UpdateBanner />

@@ -220,13 +220,9 @@ test('an unanswered question shows the error at the field and in a summary that 
   await expect(page.locator('.error-message')).toHaveCount(1);
 });
 
-/**
- * Types a date into a native date input, segment by segment. Chromium lays the segments out in its
- * own UI language (en-US here: month, day, year), whatever the page's locale.
- */
+/** Types a date as a person would, year-month-day (the field does not follow the browser's locale). */
 async function typeDate(page: Page, iso: string) {
-  const [y, m, d] = iso.split('-') as [string, string, string];
-  await page.keyboard.type(`${m}${d}${y}`);
+  await page.keyboard.type(iso);
 }
 
 async function tabTo(page: Page, selector: string) {

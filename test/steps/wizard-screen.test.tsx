@@ -9,7 +9,10 @@ import { clearWizard, loadIntoWizard, loadSaved } from '../../src/wizard/store';
 beforeAll(() => {
   initI18n('zh-CN');
 });
-beforeEach(() => localStorage.clear());
+beforeEach(() => {
+  localStorage.clear();
+  history.replaceState(null, '', '#/'); // each test starts at the app's first address
+});
 afterEach(cleanup);
 
 describe('the wizard screen', () => {

@@ -10,7 +10,7 @@ const q = (t: TFn, key: string, p: StepProps) => t(`wizard:${key}.q`, { context:
 const opts = (t: TFn, step: string, values: readonly (string | number)[]) => values.map((v) => ({ value: String(v), label: t(`wizard:${step}.options.${v}`) }));
 
 /** One question, one set of radios, one fact field. */
-export function ChoiceStep(p: StepProps & { step: QuestionStep; field: FactField; values: readonly (string | number)[] }) {
+export function ChoiceStep(p: StepProps & { step: QuestionStep; field: FactField; values: readonly (string | number)[]; hint?: boolean }) {
   const { t } = useT();
   const current = p.answers.facts[p.field];
   const [value, setValue] = useState<string | undefined>(current === undefined ? undefined : String(current));
@@ -23,7 +23,7 @@ export function ChoiceStep(p: StepProps & { step: QuestionStep; field: FactField
   };
   return (
     <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
-      <Radios name={p.field} legend={q(t, p.step, p)} legendIsH1 options={opts(t, p.step, p.values)} value={value} onChange={setValue} error={errors[0]?.message} />
+      <Radios name={p.field} legend={q(t, p.step, p)} legendIsH1 hint={p.hint ? t(`wizard:${p.step}.hint`) : undefined} options={opts(t, p.step, p.values)} value={value} onChange={setValue} error={errors[0]?.message} />
     </QuestionPage>
   );
 }
@@ -128,15 +128,37 @@ export function AmountStep(p: StepProps & { step: QuestionStep; field: 'welfareL
   );
 }
 
-/** Checks a typed or picked date: a full ISO date, not after today, not before 1950. */
-export function dateError(t: TFn, value: string, asOf: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return t('wizard:errors.date');
-  const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return t('wizard:errors.date');
-  if (value > asOf) return t('wizard:errors.dateFuture');
-  if (value < '1950-01-01') return t('wizard:errors.dateTooEarly');
-  return null;
+/**
+ * Reads a typed date whatever the browser's language: 2024-05-01, 2024/5/1, 2024.5.1, 2024年5月1日
+ * or 20240501. Gives the ISO date, or an error that names the problem.
+ */
+export function readDate(t: TFn, text: string, asOf: string): { iso: string } | { error: string } {
+  const v = text.trim().replace(/[／]/g, '/').replace(/[－—–]/g, '-').replace(/\s+/g, '');
+  if (!v) return { error: t('wizard:errors.dateEmpty') };
+  const m = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))$/.exec(v);
+  if (!m) return { error: t('wizard:errors.dateFormat', { text: text.trim() }) };
+  const y = Number(m[1]);
+  const mo = Number(m[2] ?? m[4]);
+  const d = Number(m[3] ?? m[5]);
+  if (mo < 1 || mo > 12) return { error: t('wizard:errors.dateMonth', { month: mo }) };
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > last) return { error: t('wizard:errors.dateDay', { year: y, month: mo, day: d, last }) };
+  const iso = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (iso > asOf) return { error: t('wizard:errors.dateFuture', { today: asOf }) };
+  if (iso < '1950-01-01') return { error: t('wizard:errors.dateTooEarly') };
+  return { iso };
 }
+
+/** The error for a typed date, or null when it reads as a date in range. */
+export function dateError(t: TFn, value: string, asOf: string): string | null {
+  const r = readDate(t, value, asOf);
+  return 'error' in r ? r.error : null;
+}
+
+const isoOf = (t: TFn, value: string, asOf: string): string => {
+  const r = readDate(t, value, asOf);
+  return 'iso' in r ? r.iso : value;
+};
 
 function DateField(props: { id: string; label: string; labelIsH1?: boolean; value: string; onChange: (v: string) => void; error?: string; asOf: string; disabled?: boolean }) {
   const { t } = useT();
@@ -151,9 +173,10 @@ function DateField(props: { id: string; label: string; labelIsH1?: boolean; valu
       <ErrorMessage id={`${id}-error`} message={error} />
       <input
         id={id}
-        type="date"
-        min="1950-01-01"
-        max={props.asOf}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        className="input-date"
         value={props.value}
         disabled={props.disabled}
         aria-invalid={error ? true : undefined}
@@ -175,7 +198,7 @@ export function DateStep(p: StepProps & { step: QuestionStep; field: 'dibaoSince
     if (notSure) return p.send({ type: 'NEXT', patch: { unset: [p.field] } });
     const e = dateError(t, value, p.asOf);
     if (e) return setErrors([{ id, message: e }]);
-    p.send({ type: 'NEXT', patch: { facts: { [p.field]: value } } });
+    p.send({ type: 'NEXT', patch: { facts: { [p.field]: isoOf(t, value, p.asOf) } } });
   };
   return (
     <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
@@ -202,7 +225,7 @@ export function NoticeStep(p: StepProps) {
     if (e) return setErrors([{ id: 'noticeGivenOn', message: e }]);
     p.send({
       type: 'NEXT',
-      patch: { noticeGiven: 'yes', facts: { noticeGivenOn: date, ...(form ? { noticeForm: form as Facts['noticeForm'] } : {}) }, unset: form ? [] : ['noticeForm'] },
+      patch: { noticeGiven: 'yes', facts: { noticeGivenOn: isoOf(t, date, p.asOf), ...(form ? { noticeForm: form as Facts['noticeForm'] } : {}) }, unset: form ? [] : ['noticeForm'] },
     });
   };
   const dateErr = errors.find((e) => e.id === 'noticeGivenOn')?.message;
@@ -246,7 +269,7 @@ export function AppliedStep(p: StepProps) {
     if (applied !== 'yes') return p.send({ type: 'NEXT', patch: { applied: applied as Tri, unset: ['appliedOn'] } });
     const e = dateError(t, date, p.asOf);
     if (e) return setErrors([{ id: 'appliedOn', message: e }]);
-    p.send({ type: 'NEXT', patch: { applied: 'yes', facts: { appliedOn: date } } });
+    p.send({ type: 'NEXT', patch: { applied: 'yes', facts: { appliedOn: isoOf(t, date, p.asOf) } } });
   };
   return (
     <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t('wizard:applied.why')}>

@@ -3,6 +3,7 @@ import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import type { Answers } from '../../machine/answers';
 import type { WizardEvent } from '../../machine/wizard.machine';
 import { useT } from './useT';
+import { useProgress } from './progress';
 
 export interface StepProps {
   answers: Answers;
@@ -114,9 +115,11 @@ export function QuestionPage(props: { send: StepProps['send']; errors: FieldErro
     e.preventDefault();
     props.onSubmit();
   };
+  const progress = useProgress();
   return (
     <>
       <BackLink send={props.send} />
+      {progress && <p className="progress">{t('wizard:progress', { n: progress.n, m: progress.m })}</p>}
       <ErrorSummary errors={props.errors} />
       <form onSubmit={submit} noValidate>
         {props.children}

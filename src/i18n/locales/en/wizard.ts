@@ -21,6 +21,7 @@ const wizard = {
   title: 'Check the two disability subsidies',
   pageTitle: '{{page}} - Tianjin disability subsidies check',
   back: 'Back',
+  progress: 'Question {{n}} of about {{m}}',
   continue: 'Continue',
   whyPrefix: 'Why we ask: ',
   restart: 'Start again',
@@ -30,13 +31,16 @@ const wizard = {
     choose: 'Select one option',
     amount: 'Enter the monthly amount in yuan (a whole number from 1 to 1000000), or choose “Not sure of the amount”',
     date: 'Enter a full date (year-month-day), or choose “Not sure”',
-    dateFuture: 'The date cannot be after today',
+    dateEmpty: 'Enter the date, for example 2024-05-01, or choose “Not sure”',
+    dateFormat: '“{{text}}” does not read as a date: write year-month-day, for example 2024-05-01',
+    dateMonth: 'The month is {{month}}: a month is from 1 to 12',
+    dateDay: 'Month {{month}} of {{year}} has no day {{day}}: that month has {{last}} days',
+    dateFuture: 'The date cannot be after today ({{today}})',
     dateTooEarly: 'The date cannot be before 1950',
   },
   start: {
     h1: 'Check the Tianjin disability subsidies',
-    intro:
-      'Answer a few plain questions to see whether the Tianjin living subsidy for people with disabilities in hardship (困难残疾人生活补贴) and the care subsidy for people with severe disabilities (重度残疾人护理补贴) can be paid, roughly how much a month, and why.',
+    intro: 'Answer a few questions to see whether Tianjin’s two disability subsidies (for living costs and for care) can be paid, and how much a month.',
     doesTitle: 'What this tool does',
     does1: 'Checks each condition of the 2023 Tianjin implementing opinions and says which are met and which are not.',
     does2: 'Where you must choose between this and another allowance, compares which is higher.',
@@ -110,7 +114,8 @@ const wizard = {
   },
   orphan: {
     short: 'Orphan basic-living guarantee',
-    ...q((w) => `${w.Is} a child covered by the orphan basic-living guarantee (孤儿基本生活保障)?`),
+    ...q((w) => `${w.Is} covered by the orphan basic-living guarantee?`),
+    hint: 'This guarantee is for orphaned children. For an adult, choose “No”.',
     why: 'A disabled child covered by the orphan guarantee gets no living subsidy but may get the care subsidy.',
     options: tri,
   },
@@ -199,7 +204,7 @@ const wizard = {
     dateLabel: 'Date of the application',
   },
   date: {
-    hint: 'For example 2024-05-01. Type it or pick it from the calendar.',
+    hint: 'Year-month-day, for example 2024-05-01.',
     notSure: 'Not sure, or do not remember the date',
   },
   amount: {
