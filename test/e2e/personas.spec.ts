@@ -31,21 +31,24 @@ const base: Persona = {
 };
 
 /** each persona, and what the first sentence on the result says, per language */
-const PERSONAS: { name: string; persona: Persona; first: Record<'zh-CN' | 'en', RegExp> }[] = [
-  { name: 'paid', persona: { ...base }, first: { 'zh-CN': /可以领.*500 元/, en: /can get.*500 yuan/i } },
+const PERSONAS: { name: string; persona: Persona; first: Record<'zh-CN' | 'en', RegExp>; next: boolean; missed?: boolean }[] = [
+  { name: 'paid', persona: { ...base }, first: { 'zh-CN': /可以领，每月 300 元/, en: /can be paid, 300 yuan a month/ }, next: true },
   {
     name: 'paid with a choice of the higher',
     persona: { ...base, grade: ['#grade-2'], household: ['#household-neither'], homeCareNursing: ['#homeCareNursingSubsidy-yes'], homeCareNursingAmount: ['amount:homeCareNursingSubsidy=350'] },
-    first: { 'zh-CN': /350/, en: /350/ },
+    first: { 'zh-CN': /居家养老护理补贴每月 350 元.*留着居家养老护理补贴.*每月多 150 元/, en: /350 yuan a month.*keep the home elderly-care nursing subsidy.*150 yuan a month more/i },
+    next: true,
   },
-  { name: 'depends', persona: { ...base, grade: ['#grade-unknown'], household: ['#household-unknown'] }, first: { 'zh-CN': /还要看|取决于/, en: /depends/i } },
-  { name: 'excluded', persona: { ...base, exclusions: ['#tekun-yes', '#workInjuryCareFee-no', '#inPrison-no'] }, first: { 'zh-CN': /不能领/, en: /cannot get/i } },
-  { name: 'not eligible', persona: { ...base, grade: ['#grade-4'], household: ['#household-neither'] }, first: { 'zh-CN': /不能领/, en: /cannot get/i } },
-  { name: 'hukou elsewhere', persona: { ...base, hukou: ['#hukou-other'] }, first: { 'zh-CN': /户籍所在地/, en: /where .*hukou/i } },
+  { name: 'depends', persona: { ...base, grade: ['#grade-unknown'], household: ['#household-unknown'] }, first: { 'zh-CN': /还要看.*每月 160 或 300 元，也可能不能领/, en: /depends on.*160 or 300 yuan a month, maybe nothing/ }, next: true },
+  { name: 'excluded', persona: { ...base, exclusions: ['#tekun-yes', '#workInjuryCareFee-no', '#inPrison-no'] }, first: { 'zh-CN': /不能领，因为已经纳入特困人员供养/, en: /cannot be paid, because the person is supported as/ }, next: false },
+  { name: 'not eligible', persona: { ...base, grade: ['#grade-4'], household: ['#household-neither'] }, first: { 'zh-CN': /不能领，因为家庭不是低保家庭/, en: /cannot be paid, because the household is neither/ }, next: false },
+  { name: 'hukou elsewhere', persona: { ...base, hukou: ['#hukou-other'] }, first: { 'zh-CN': /在天津不能领.*户籍所在地/, en: /Not paid in Tianjin.*registered/ }, next: false },
   {
     name: 'missed deadline',
     persona: { ...base, dibaoSince: ['date:dibaoSince=2025-03-03'], notice: ['#noticeGiven-no'], applied: ['#applied-no'] },
-    first: { 'zh-CN': /可以领/, en: /can get/i },
+    first: { 'zh-CN': /可以领/, en: /can be paid/ },
+    next: true,
+    missed: true,
   },
 ];
 
@@ -83,7 +86,7 @@ function charsBeforeFirstAnswer(page: Page): Promise<number> {
 }
 
 for (const l of ['zh-CN', 'en'] as const)
-  for (const { name, persona, first } of PERSONAS)
+  for (const { name, persona, first, next, missed } of PERSONAS)
     test(`in ${l}, ${name}: the result's first sentence says so in plain words, with no clause id outside 依据`, async ({ page }) => {
       await page.setViewportSize({ width: 390, height: 844 });
       await lang(page, l);
@@ -126,5 +129,13 @@ for (const l of ['zh-CN', 'en'] as const)
       // no clause id visible outside the 依据 disclosures (closed, so hidden)
       const visible = await page.evaluate(() => document.querySelector('main')!.innerText);
       expect(visible).not.toMatch(/\b(TJ|NAT|CN)-[A-Z0-9]/);
+      // never a 0 headline; next steps only where something may be paid; a missed deadline explained
+      await expect(page.locator('.answers')).not.toContainText(/每月 0 元|\b0 yuan/);
+      await expect(page.locator('#next-title')).toHaveCount(next ? 1 : 0);
+      await expect(page.locator('.missed')).toHaveCount(missed ? 1 : 0);
+      if (missed) await expect(page.locator('.missed')).toContainText('12345');
+      // the clause ids are one disclosure away
+      await page.locator('#basis-living > summary').click();
+      await expect(page.locator('#basis-living')).toContainText(/TJ-[A-Z]/);
       await axe(page);
     });
