@@ -5,7 +5,7 @@
  * behind one 依据 disclosure per card. Next steps only where something may be paid.
  */
 import clausesData from '../../../rules/tianjin/clauses.json';
-import { evaluate } from '../../engine';
+import { evaluate, outcomesByAnswer, payableIf, type OutcomeIf } from '../../engine';
 import type { AmountInfo, CoveredResult, Decision, NoticeTrigger, Subsidy, SubsidyResult } from '../../engine/types';
 import type { Facts, FactField } from '../../facts/schema';
 import { Mixed } from '../../i18n/Mixed';
@@ -14,7 +14,7 @@ import { stepForField, type QuestionStep } from '../../machine/steps';
 import { ResultActions } from '../ResultActions';
 import { BackLink, roleOf, type StepProps } from '../../steps/ui/parts';
 import { useT, type TFn } from '../../steps/ui/useT';
-import { basisClauses, mainDecision, mayBePaid, reasonKey, reasonKeys, subsidyRange, totalRange, VALUES } from './plain';
+import { basisClauses, mainDecision, mayBePaid, reasonKey, reasonKeys, subsidyRange, totalRange } from './plain';
 import './result.css';
 
 const CLAUSE_ZH: Record<string, string> = Object.fromEntries((clausesData as { id: string; zh: string }[]).map((c) => [c.id, c.zh]));
@@ -109,40 +109,24 @@ function Amount({ a }: { a: AmountInfo }) {
   );
 }
 
-/** Outcomes for each value of one unknown field: "300 元/月 if …". */
-function dependsLines(t: TFn, facts: Facts, asOf: string, s: Subsidy, field: FactField): string[] {
-  const values = VALUES[field];
-  if (!values) return [];
-  const groups = new Map<string, unknown[]>();
-  for (const v of values) {
-    const r = evaluate({ ...facts, [field]: v } as Facts, { asOf });
-    if (!r.covered) continue;
-    const sr = r[s];
-    const outcome = sr.status === 'paid' ? yuan(t, sr.paid) : sr.status === 'depends' ? t('result:status.depends') : t('result:notPaid');
-    groups.set(outcome, [...(groups.get(outcome) ?? []), v]);
-  }
-  if (groups.size < 2) return [];
-  return [...groups].map(([outcome, vs]) => t('result:outcomeIf', { condition: condition(t, field, vs), outcome }));
+/** Outcomes for each answer to one open question, in words: "300 元/月 if …". */
+function dependsLines(t: TFn, groups: OutcomeIf[]): string[] {
+  return groups.map(({ field, values, outcome }) =>
+    t('result:outcomeIf', {
+      condition: condition(t, field, values),
+      outcome: outcome.kind === 'paid' ? yuan(t, outcome.monthly) : outcome.kind === 'depends' ? t('result:status.depends') : t('result:notPaid'),
+    }),
+  );
 }
 
-/** For a subsidy not paid: each single unmet answer that, changed, would make it payable, and the standard it would pay. */
+/**
+ * For a subsidy not paid: each single unmet answer that, changed, would make it payable, and the standard
+ * it would pay. Registration and the certificate get their own advice on the card instead.
+ */
 function whatIfLines(t: TFn, facts: Facts, asOf: string, s: SubsidyResult): string[] {
-  const out: string[] = [];
-  const unmet = [...new Set(s.criteria.filter((c) => c.outcome === 'notMet' && c.kind === 'scope').flatMap((c) => c.fields))];
-  for (const field of unmet) {
-    if (field === 'hukou' || field === 'certificate') continue;
-    const byAmount = new Map<number, unknown[]>();
-    for (const v of VALUES[field] ?? []) {
-      if (v === facts[field]) continue;
-      const r = evaluate({ ...facts, [field]: v } as Facts, { asOf });
-      if (!r.covered) continue;
-      const alt = r[s.subsidy];
-      const amount = alt.status === 'paid' ? alt.paid : alt.status !== 'notEligible' && alt.status !== 'excluded' ? alt.amount?.monthly : undefined;
-      if (amount) byAmount.set(amount, [...(byAmount.get(amount) ?? []), v]);
-    }
-    for (const [amount, vs] of byAmount) out.push(t('result:whatIf', { condition: condition(t, field, vs), subsidy: subsidyName(t, s.subsidy), amount }));
-  }
-  return out;
+  return payableIf(facts, s, { asOf })
+    .filter((w) => w.field !== 'hukou' && w.field !== 'certificate')
+    .map((w) => t('result:whatIf', { condition: condition(t, w.field, w.values), subsidy: subsidyName(t, s.subsidy), amount: w.monthly }));
 }
 
 function Decisions({ s, ds }: { s: Subsidy; ds: Decision[] }) {
@@ -200,7 +184,7 @@ function Card({ s, facts, asOf, send, text }: { s: SubsidyResult; facts: Facts; 
             const step = stepForField(f);
             const link = step !== null && !linked.has(step) ? step : null;
             if (link) linked.add(link);
-            return { f, lines: dependsLines(t, facts, asOf, s.subsidy, f), link };
+            return { f, lines: dependsLines(t, outcomesByAnswer(facts, s.subsidy, f, { asOf })), link };
           })
           .filter((d) => d.lines.length > 0 || d.link !== null)
       : [];
@@ -307,7 +291,7 @@ function Notice({ r, answers, send }: { r: CoveredResult; answers: StepProps['an
   const n = r.notice;
   const appliedUnknown = answers.applied === 'unknown' && n.payFrom.basis === 'ifAppliedNow';
   const missed = n.triggers.filter((x) => x.required !== 'no' && (x.status === 'overdue' || x.status === 'givenLate'));
-  const clauses = [...new Set([...n.triggers.flatMap((x) => x.clauses), ...n.waiverClauses, ...n.payFrom.clauses])];
+  const clauses = [...new Set([...(n.periodClause ? [n.periodClause] : []), ...n.triggers.flatMap((x) => x.clauses), ...n.waiverClauses, ...n.payFrom.clauses])];
   const trig = (x: NoticeTrigger) => (
     <li key={x.trigger}>
       <strong>
@@ -315,7 +299,8 @@ function Notice({ r, answers, send }: { r: CoveredResult; answers: StepProps['an
       </strong>{' '}
       — <Mixed text={t(`result:office.${x.office}`)} />
       <br />
-      {t('result:deadline', { date: x.lastOnTimeDay })} <strong>{t(`result:noticeStatus.${x.status}`)}</strong> {t(`result:noticeRequired.${x.required}`)}
+      {t('result:deadline', { date: x.lastOnTimeDay })} <strong>{t(`result:noticeStatus.${x.status}`)}</strong>
+      {x.required !== 'yes' && <> {t(`result:noticeRequired.${x.required}`)}</>}
       {x.movedBy > 0 && <> {t('result:holidayMoved', { end: x.periodEnd, days: x.movedBy })}</>}
       {!x.holidayAdjusted && <> {t('result:notHolidayAdjusted')}</>}
       {x.beforeRules && <> {t('result:beforeRules')}</>}
@@ -324,9 +309,11 @@ function Notice({ r, answers, send }: { r: CoveredResult; answers: StepProps['an
   return (
     <section aria-labelledby="notice-title" className="notice">
       <h2 id="notice-title">{t('result:noticeTitle')}</h2>
-      <p>
-        <Mixed text={t('result:noticeIntro')} />
-      </p>
+      {n.periodClause && (
+        <p>
+          <Mixed text={t('result:noticeIntro')} />
+        </p>
+      )}
       {n.triggers.length ? <ul>{n.triggers.map(trig)}</ul> : <p>{t('result:noTriggers')}</p>}
       {missed.length > 0 && (
         <div className="missed">

@@ -4,32 +4,18 @@
  */
 import { evaluate } from '../../engine';
 import type { CoveredResult, Criterion, Decision, SubsidyResult } from '../../engine/types';
-import { CATEGORY, CERTIFICATE, HOUSEHOLD, HUKOU, type Facts, type FactField } from '../../facts/schema';
-
-/** The answers each choice question can take (what the wizard offers, without "not sure"). */
-export const VALUES: Partial<Record<FactField, readonly unknown[]>> = {
-  hukou: HUKOU.filter((v) => v !== 'unknown'),
-  certificate: CERTIFICATE.filter((v) => v !== 'unknown'),
-  category: CATEGORY.filter((v) => v !== 'unknown'),
-  grade: [1, 2, 3, 4],
-  household: HOUSEHOLD.filter((v) => v !== 'unknown'),
-  tekun: ['yes', 'no'],
-  workInjuryCareFee: ['yes', 'no'],
-  inPrison: ['yes', 'no'],
-  orphanGuarantee: ['yes', 'no'],
-  orphanInInstitution: ['yes', 'no'],
-  institutionCareFunded: ['yes', 'no'],
-};
+import { answerChoices } from '../../engine/candidates';
+import type { Facts, FactField } from '../../facts/schema';
 
 const MAX_COMBINATIONS = 4096;
 
 /** Every result the unknown answers among `fields` could give (each combination of their answers). */
 export function possibleResults(facts: Facts, asOf: string, fields: readonly FactField[]): CoveredResult[] {
-  const open = fields.filter((f) => VALUES[f] && facts[f] === 'unknown');
+  const open = fields.filter((f) => answerChoices(f) && facts[f] === 'unknown');
   let combos: Partial<Facts>[] = [{}];
   for (const f of open) {
     const next: Partial<Facts>[] = [];
-    for (const c of combos) for (const v of VALUES[f]!) next.push({ ...c, [f]: v });
+    for (const c of combos) for (const v of answerChoices(f)!) next.push({ ...c, [f]: v });
     if (next.length > MAX_COMBINATIONS) break;
     combos = next;
   }
@@ -79,9 +65,12 @@ export function reasonKeys(s: SubsidyResult): string[] {
   return [...new Set(s.criteria.filter((c) => c.outcome === 'notMet').map(reasonKey))];
 }
 
+/**
+ * A criterion is named by the condition its clause adds: its last field (an exclusion lists the
+ * conditions it builds on first, e.g. the institution's funding after the orphan guarantee).
+ */
 export function reasonKey(c: Criterion): string {
-  if (c.clause === 'TJ-ORPHAN-NO-DOUBLE') return 'orphanNoDouble';
-  return String(c.fields[0]);
+  return String(c.fields[c.fields.length - 1]);
 }
 
 /** The clause ids behind a subsidy's conclusion, each once: what its 依据 disclosure lists. */
