@@ -7,6 +7,7 @@ import { UpdateBanner } from './pwa/UpdateBanner';
 
 const RosterScreen = lazy(() => import('./screens/RosterScreen'));
 const CaseloadScreen = lazy(() => import('./screens/CaseloadScreen'));
+const GlossaryScreen = lazy(() => import('./screens/GlossaryScreen'));
 
 export function App() {
   const { t, i18n } = useTranslation('common');
@@ -48,6 +49,7 @@ export function App() {
           {route === 'check' && <WizardScreen />}
           {route === 'caseload' && <CaseloadScreen />}
           {route === 'roster' && <RosterScreen />}
+          {route === 'glossary' && <GlossaryScreen />}
         </Suspense>
       </main>
       <footer className="app-footer">

@@ -10,6 +10,9 @@ import { appendFileSync } from 'node:fs';
 
 type Persona = Record<string, string[]>;
 
+// axe on the result and a whole way through the wizard: slow on a loaded 2-core machine
+test.describe.configure({ timeout: 120_000 });
+
 const base: Persona = {
   start: ['#role-self'],
   hukou: ['#hukou-tianjin'],

@@ -5,6 +5,7 @@ import { NOTICE_FORMS, TRI } from '../../facts/schema';
 import type { QuestionStep } from '../../machine/steps';
 import { ErrorMessage, QuestionPage, Radios, roleOf, type FieldError, type StepProps } from './parts';
 import { useT, type TFn } from './useT';
+import { STEP_TERMS } from './terms';
 
 const q = (t: TFn, key: string, p: StepProps) => t(`wizard:${key}.q`, { context: roleOf(p.answers) });
 const opts = (t: TFn, step: string, values: readonly (string | number)[]) => values.map((v) => ({ value: String(v), label: t(`wizard:${step}.options.${v}`) }));
@@ -22,7 +23,7 @@ export function ChoiceStep(p: StepProps & { step: QuestionStep; field: FactField
     p.send({ type: 'NEXT', patch: { facts: { [p.field]: typed } as Partial<Facts> } });
   };
   return (
-    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)} terms={STEP_TERMS[p.step]}>
       <Radios name={p.field} legend={q(t, p.step, p)} legendIsH1 hint={p.hint ? t(`wizard:${p.step}.hint`) : undefined} options={opts(t, p.step, p.values)} value={value} onChange={setValue} error={errors[0]?.message} />
     </QuestionPage>
   );
@@ -41,7 +42,7 @@ export function TriGroupStep(p: StepProps & { step: QuestionStep; fields: readon
     p.send({ type: 'NEXT', patch: { facts: values as Partial<Facts> } });
   };
   return (
-    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)} terms={STEP_TERMS[p.step]}>
       <h1 tabIndex={-1}>{t(`wizard:${p.step}.h1`)}</h1>
       {p.fields.map((f) => (
         <Radios
@@ -71,7 +72,7 @@ export function ReceivesStep(p: StepProps & { step: QuestionStep; field: 'welfar
     p.send({ type: 'NEXT', patch: { facts: { [p.field]: next } } });
   };
   return (
-    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)} terms={STEP_TERMS[p.step]}>
       <Radios name={p.field} legend={q(t, p.step, p)} legendIsH1 options={opts(t, p.step, TRI)} value={value} onChange={setValue} error={errors[0]?.message} />
     </QuestionPage>
   );
@@ -95,7 +96,7 @@ export function AmountStep(p: StepProps & { step: QuestionStep; field: 'welfareL
   };
   const err = errors[0]?.message;
   return (
-    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)} terms={STEP_TERMS[p.step]}>
       <div className={`form-group${err ? ' has-error' : ''}`}>
         <h1 tabIndex={-1}>
           <label htmlFor={id}>{q(t, p.step, p)}</label>
@@ -201,7 +202,7 @@ export function DateStep(p: StepProps & { step: QuestionStep; field: 'dibaoSince
     p.send({ type: 'NEXT', patch: { facts: { [p.field]: isoOf(t, value, p.asOf) } } });
   };
   return (
-    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)} terms={STEP_TERMS[p.step]}>
       <DateField id={id} label={q(t, p.step, p)} labelIsH1 value={value} onChange={setValue} error={errors[0]?.message} asOf={p.asOf} disabled={notSure} />
       <div className="checkbox">
         <input type="checkbox" id={`${id}-unknown`} checked={notSure} onChange={(e) => setNotSure(e.target.checked)} />
@@ -230,7 +231,7 @@ export function NoticeStep(p: StepProps) {
   };
   const dateErr = errors.find((e) => e.id === 'noticeGivenOn')?.message;
   return (
-    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t('wizard:notice.why')}>
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t('wizard:notice.why')} terms={STEP_TERMS.notice}>
       <Radios
         name="noticeGiven"
         legend={q(t, 'notice', p)}

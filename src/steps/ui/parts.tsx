@@ -4,6 +4,7 @@ import type { Answers } from '../../machine/answers';
 import type { WizardEvent } from '../../machine/wizard.machine';
 import { useT } from './useT';
 import { useProgress } from './progress';
+import { WhatIs, type Term } from './terms';
 
 export interface StepProps {
   answers: Answers;
@@ -109,7 +110,7 @@ export function Radios(props: {
 }
 
 /** The frame of a question page: back link, error summary, the form and its Continue button. */
-export function QuestionPage(props: { send: StepProps['send']; errors: FieldError[]; onSubmit: () => void; children: ReactNode; why?: string }) {
+export function QuestionPage(props: { send: StepProps['send']; errors: FieldError[]; onSubmit: () => void; children: ReactNode; why?: string; terms?: readonly Term[] }) {
   const { t } = useT();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -123,6 +124,7 @@ export function QuestionPage(props: { send: StepProps['send']; errors: FieldErro
       <ErrorSummary errors={props.errors} />
       <form onSubmit={submit} noValidate>
         {props.children}
+        {props.terms && <WhatIs terms={props.terms} />}
         {props.why && (
           <p className="why">
             <strong>{t('wizard:whyPrefix')}</strong>

@@ -13,6 +13,7 @@ const common = {
     check: 'Check',
     caseload: 'Cases and notices',
     roster: 'Screen a list',
+    glossary: 'Hard words',
   },
   estimate: 'This is an estimate. The street office (township) and the district civil affairs bureau decide.',
   privacy: 'What you enter stays on this device and is never sent anywhere.',
