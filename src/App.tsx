@@ -4,6 +4,7 @@ import { setLang } from './i18n';
 import { hrefFor, ROUTES, useRoute } from './route';
 import { WizardScreen } from './screens/WizardScreen';
 import { UpdateBanner } from './pwa/UpdateBanner';
+import { setCareMode, useCareMode } from './careMode';
 
 const RosterScreen = lazy(() => import('./screens/RosterScreen'));
 const CaseloadScreen = lazy(() => import('./screens/CaseloadScreen'));
@@ -13,6 +14,7 @@ export function App() {
   const { t, i18n } = useTranslation('common');
   const route = useRoute();
   const other = i18n.language === 'en' ? 'zh-CN' : 'en';
+  const care = useCareMode();
   return (
     <>
       {/* moves focus only: the address is the page's own (it names the page shown) */}
@@ -40,6 +42,9 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <button type="button" className="lang-switch care-switch" aria-pressed={care} onClick={() => setCareMode(!care)}>
+          {t('careMode')}
+        </button>
         <button type="button" className="lang-switch" lang={other} aria-label={t('switchToLabel')} onClick={() => setLang(other)}>
           {t('switchTo')}
         </button>

@@ -1,4 +1,5 @@
 /** The way through the wizard as a citizen on a phone meets it: addresses, back and forward, dates, the first screen. */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const step = (page: Page) => page.locator('.wizard');
@@ -96,3 +97,48 @@ test('the skip link moves focus to the main content and leaves the address alone
   await expect(page).toHaveURL(/#\/roster$/);
   await expect(page.locator('main')).toBeFocused();
 });
+
+for (const l of ['zh-CN', 'en'] as const)
+  test(`in ${l}, 关怀模式 is kept on this device, and axe finds nothing on the start page, a question, the glossary, the caseload and the roster, none scrolling sideways at 320 px`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.addInitScript((v) => {
+      if (!sessionStorage.getItem('lang-set')) {
+        localStorage.setItem('tj-subsidies.lang', v);
+        sessionStorage.setItem('lang-set', '1');
+      }
+    }, l);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto('/');
+    await page.locator('.care-switch').click();
+    await expect(page.locator('.care-switch')).toHaveAttribute('aria-pressed', 'true');
+    await page.reload();
+    await expect(page.locator('html')).toHaveClass(/care-mode/);
+    const check = async (what: string) => {
+      const r = await new AxeBuilder({ page }).analyze();
+      expect(r.violations.map((v) => `${what} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), what).toBeLessThanOrEqual(0);
+    };
+    await check('start');
+    await page.check('#role-self');
+    await next(page);
+    await page.check('#hukou-tianjin');
+    await next(page);
+    await page.check('#certificate-valid');
+    await next(page);
+    await page.check('#category-visual');
+    await next(page);
+    await page.check('#grade-1');
+    await next(page);
+    await expect(step(page)).toHaveAttribute('data-step', 'household');
+    await page.locator('.term summary').first().click();
+    await check('household');
+    await page.goto('/#/glossary');
+    await expect(page.locator('main h1')).toBeVisible();
+    await check('glossary');
+    await page.goto('/#/caseload');
+    await expect(page.locator('main h1')).toBeVisible();
+    await check('caseload');
+    await page.goto('/#/roster');
+    await expect(page.locator('main h1')).toBeVisible();
+    await check('roster');
+  });

@@ -8,6 +8,7 @@ const common = {
   language: 'Language',
   switchTo: '中文',
   switchToLabel: '切换到中文',
+  careMode: 'Large text (关怀模式)',
   nav: {
     label: 'Main sections',
     check: 'Check',

@@ -5,6 +5,7 @@ const common = {
   language: '语言',
   switchTo: 'English',
   switchToLabel: 'Switch to English',
+  careMode: '关怀模式',
   nav: {
     label: '主要栏目',
     check: '自查',
