@@ -14,7 +14,8 @@ import { stepForField, type QuestionStep } from '../../machine/steps';
 import { ResultActions } from '../ResultActions';
 import { BackLink, roleOf, type StepProps } from '../../steps/ui/parts';
 import { useT, type TFn } from '../../steps/ui/useT';
-import { basisClauses, mainDecision, mayBePaid, reasonKey, reasonKeys, subsidyRange, totalRange } from './plain';
+import { basisClauses, mayBePaid, reasonKey, totalRange } from './plain';
+import { sentence } from './sentences';
 import './result.css';
 
 const CLAUSE_ZH: Record<string, string> = Object.fromEntries((clausesData as { id: string; zh: string }[]).map((c) => [c.id, c.zh]));
@@ -29,33 +30,6 @@ function condition(t: TFn, field: FactField, values: unknown): string {
   const list = Array.isArray(values) ? values : [values];
   const answer = list.map((v) => t('result:quoted', { text: t(`wizard:${step}.options.${String(v)}`) })).join(t('result:or'));
   return t('result:ifAnswer', { question: t(`wizard:${step}.short`), answer });
-}
-
-/** The plain sentence for one subsidy: can / cannot / depends, with the amount or the range. */
-export function sentence(t: TFn, facts: Facts, asOf: string, s: SubsidyResult): string {
-  const subsidy = subsidyName(t, s.subsidy);
-  const d = mainDecision(s);
-  if (d && (s.status === 'paid' || s.status === 'otherWins')) return decisionSentence(t, s, d);
-  if (s.status === 'paid') return t('result:plain.paid', { subsidy, amount: s.paid });
-  if (s.status === 'depends') {
-    const range = subsidyRange(facts, asOf, s);
-    const list = range.amounts.join(t('result:plain.amountOr'));
-    const r = !range.amounts.length ? t('result:plain.nothingKnown') : range.maybeNothing ? t('result:plain.rangeOrNothing', { list }) : t('result:plain.range', { list });
-    const fields = [...new Set(s.dependsOn.map((f) => questionName(t, f)))].join(t('result:plain.listSep'));
-    return t('result:plain.depends', { subsidy, range: r, fields });
-  }
-  const reasons = reasonKeys(s).map((k) => t(`result:because.${k}`)).join(t('result:plain.listSep'));
-  return t('result:plain.no', { subsidy, reasons });
-}
-
-function decisionSentence(t: TFn, s: SubsidyResult, d: Decision): string {
-  const subsidy = subsidyName(t, s.subsidy);
-  const other = t(`result:decision.other.${d.field}`);
-  const amount = d.subsidyMonthly ?? 0;
-  if (d.winner === 'unknown' || d.otherMonthly === null) return t('result:plain.chooseUnknown', { subsidy, other, amount });
-  const diff = Math.abs(amount - d.otherMonthly);
-  if (d.winner === 'tie') return t('result:plain.tie', { subsidy, other, amount });
-  return t(d.winner === 'subsidy' ? 'result:plain.keepSubsidy' : 'result:plain.keepOther', { subsidy, other, amount, otherAmount: d.otherMonthly, diff });
 }
 
 /** Each clause id with its text, behind one disclosure. */
