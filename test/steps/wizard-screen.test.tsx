@@ -15,7 +15,8 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-describe('the wizard screen', () => {
+// the wizard proper loads lazily (machine, engine, result page): slow on a loaded machine
+describe('the wizard screen', { timeout: 20_000 }, () => {
   it('shows the start page at once and, once started, the first question with the answer saved on the device', async () => {
     render(<WizardScreen />);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('天津残疾人两项补贴自查');
