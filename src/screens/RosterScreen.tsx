@@ -3,6 +3,7 @@
  * Web Worker screens every row; the page lists the results by group with notice deadlines and
  * exports the screened list as CSV. Nothing leaves the device.
  */
+import { usePageTitle } from '../i18n/usePageTitle';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActorRef, useSelector } from '@xstate/react';
@@ -181,6 +182,7 @@ export default function RosterScreen() {
 
   const requestExport = (only?: number[]) => send({ type: 'EXPORT', lang, ...(only ? { rows: only } : {}) });
 
+  usePageTitle(t('title'));
   const detailRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (detail?.result || detail?.input) detailRef.current?.focus();

@@ -199,6 +199,7 @@ const caseload = {
   settings: {
     title: 'Settings',
     idle: 'Lock after this long without use',
+    minutes_one: '{{count}} minute',
     minutes: '{{count}} minutes',
     saved: 'Saved.',
     destroyTitle: 'Delete every case and the passphrase from this device',

@@ -197,6 +197,7 @@ const caseload = {
   settings: {
     title: '设置',
     idle: '多长时间不操作就自动锁定',
+    minutes_one: '{{count}} 分钟',
     minutes: '{{count}} 分钟',
     saved: '已保存。',
     destroyTitle: '删除本设备上的全部个案和密码',
