@@ -10,6 +10,7 @@
  * row's full result can be recomputed on demand and the screened list exported.
  */
 import type { Result } from '../engine/types';
+import { formatNumberWarning } from '../facts/idnumbers';
 import type { FactField } from '../facts/schema';
 import { decodeBytes, detectDelimiter, stripBom, type Decoded } from '../screening/decode';
 import type { ColumnMapping } from '../screening/headers';
@@ -19,6 +20,7 @@ import { splitRanges } from '../screening/split';
 import { pressingTrigger, rowKind } from '../screening/tally';
 import { csvLine } from '../screening/write';
 import { summarize } from '../storage/model';
+import { contactColumns, contactOf } from './toCase';
 import { makeBatch, type CaseRow, type FromWorker, type Lang, type NoticeBrief, type RowError, type RowSummary, type ToWorker } from './protocol';
 
 export interface CoreOptions {
@@ -70,11 +72,26 @@ export function columnErrors(o: Pick<RowOutcome, 'errors'>, headers: readonly st
 }
 
 /** The compact summary of one screened row that the page lists. */
-export function summarise(o: Pick<RowOutcome, 'row' | 'result' | 'errors'>, ref: string, headers: readonly string[], mapping: ColumnMapping): RowSummary {
+export function summarise(o: Pick<RowOutcome, 'row' | 'result' | 'errors' | 'screening' | 'warnings'>, ref: string, headers: readonly string[], mapping: ColumnMapping, lang: Lang = 'zh-CN'): RowSummary {
+  const out = summaryOf(o, ref, headers, mapping);
+  if (o.warnings?.length) out.warnings = o.warnings.map((w) => formatNumberWarning(w, lang));
+  return out;
+}
+
+function summaryOf(o: Pick<RowOutcome, 'row' | 'result' | 'errors' | 'screening'>, ref: string, headers: readonly string[], mapping: ColumnMapping): RowSummary {
   const kind = rowKind(o);
   const r = o.result;
   if (kind === 'error' || !r) return { row: o.row, ref, kind: 'error', total: 0, errors: columnErrors(o, headers, mapping) };
   if (!r.covered) return { row: o.row, ref, kind, living: 'notCovered', livingPaid: 0, care: 'notCovered', carePaid: 0, total: 0 };
+  const likely = o.screening;
+  if (kind === 'likely' && likely) {
+    {
+      const out: RowSummary = { row: o.row, ref, kind: 'likely', living: r.living.status, livingPaid: likely.living, care: r.care.status, carePaid: likely.care, total: likely.total, checklist: likely.checklist };
+      const notice = pressingNotice(r);
+      if (notice) out.notice = notice;
+      return out;
+    }
+  }
   const out: RowSummary = { row: o.row, ref, kind, living: r.living.status, livingPaid: r.living.paid, care: r.care.status, carePaid: r.care.paid, total: r.total };
   const clauses: string[] = [];
   const dependsOn: FactField[] = [];
@@ -167,7 +184,7 @@ export class RosterCore {
     if (part.index === 0) screener.counts.title = loaded.header.titles.length;
     let batch: RowSummary[] = [];
     const take = (o: RowOutcome, _line: string | null, cells: readonly string[]) => {
-      batch.push(summarise(o, refCol >= 0 ? (cells[refCol] ?? '').trim() : '', headers, mapping));
+      batch.push(summarise(o, refCol >= 0 ? (cells[refCol] ?? '').trim() : '', headers, mapping, lang));
     };
     let rowsBefore = range.firstRow - 1;
     const reader = new CsvReader(delimiter, (cells, line) => {
@@ -282,12 +299,14 @@ export class RosterCore {
     }
     const f = this.rescreener(s.lang);
     const out: CaseRow[] = [];
+    const contactCols = contactColumns(l.header.headers);
     for (const [row, cells] of this.records(Math.max(from, l.header.row + 1), Math.min(to, s.lastRow))) {
       if (!want.has(row)) continue;
       const o = this.outcome(f, row, cells);
       if (!o) continue;
       const facts = f.factsOf(cells, o);
-      if (facts && o.result) out.push({ row, facts, check: summarize(o.result) });
+      const contact = contactOf(cells, contactCols);
+      if (facts && o.result) out.push({ row, facts, check: summarize(o.result, facts), ...(contact ? { contact } : {}) });
       else out.push({ row, errors: columnErrors(o, l.header.headers, s.mapping) });
     }
     return out;

@@ -8,7 +8,8 @@ import type { Encoding } from '../screening/decode';
 import type { ColumnMapping } from '../screening/headers';
 import { emptyCounts, ROW_KINDS, type Counts, type RowKind } from '../screening/tally';
 import type { NoticeStatus, Result, SubsidyStatus, TriggerKind } from '../engine/types';
-import type { CheckSummary } from '../storage/model';
+import type { VisitCheckField } from '../engine/screening-outcome';
+import type { CheckSummary, Contact } from '../storage/model';
 
 export type Lang = 'zh-CN' | 'en';
 export { emptyCounts, ROW_KINDS };
@@ -66,6 +67,10 @@ export interface RowSummary {
   care?: SubsidyState;
   carePaid?: number;
   total: number;
+  /** kind 'likely': the answers to verify at the visit; the amounts above are what is paid if each comes out "no" */
+  checklist?: VisitCheckField[];
+  /** problems that do not stop the row (a certificate number that disagrees, an ID typo), as sentences */
+  warnings?: string[];
   /** fields whose unknown answer keeps a result open (kind 'depends') */
   dependsOn?: FactField[];
   /** kind 'excluded': the exclusion clauses; kind 'notEligible': the clauses that decided it */
@@ -100,10 +105,11 @@ export function makeBatch(rows: readonly RowSummary[]): RowBatch {
 export const batchRows = (b: RowBatch): RowSummary[] => JSON.parse(b.json) as RowSummary[];
 
 /**
- * One row re-read for the caseload: its facts and the summary of its result at the screening's
- * as-of date (storage/model summarize()), or its problems when the row cannot be read.
+ * One row re-read for the caseload: its facts, the summary of its result at the screening's as-of
+ * date with its screening reading (storage/model summarize(result, facts)) and the phone and address
+ * its columns give, or its problems when the row cannot be read.
  */
-export type CaseRow = { row: number; facts: Facts; check: CheckSummary } | { row: number; errors: RowError[] };
+export type CaseRow = { row: number; facts: Facts; check: CheckSummary; contact?: Contact } | { row: number; errors: RowError[] };
 
 
 export type FromWorker =

@@ -3,6 +3,7 @@
  * words and the columns' code names in English (as before), Chinese names and words in Chinese.
  * Reasons are clause ids in both.
  */
+import type { ScreeningOutcome } from '../engine/screening-outcome';
 import type { Result } from '../engine/types';
 import type { Lang } from '../facts/parse';
 import { fieldName, fieldsText } from './messages';
@@ -10,6 +11,7 @@ import { fieldName, fieldsText } from './messages';
 /** The result columns appended to every output row (their code names; the header is localised). */
 export const RESULT_COLUMNS = [
   'row',
+  'screening',
   'livingStatus',
   'livingMonthly',
   'livingTier',
@@ -19,6 +21,7 @@ export const RESULT_COLUMNS = [
   'carePayee',
   'careReasons',
   'total',
+  'checklist',
   'dependsOn',
   'noticeTrigger',
   'noticeLastOnTimeDay',
@@ -27,6 +30,7 @@ export const RESULT_COLUMNS = [
   'noticeRequired',
   'asOf',
   'rulesVersion',
+  'warning',
   'error',
 ] as const;
 export type ResultColumn = (typeof RESULT_COLUMNS)[number];
@@ -42,8 +46,8 @@ const RESULT_HEADER_SET: ReadonlySet<string> = new Set([...resultHeaders('zh-CN'
 /** A result column of an earlier screening, in either language (re-screening an output file recomputes them). */
 export const isResultColumn = (header: string): boolean => RESULT_HEADER_SET.has(header.replace(/^\uFEFF/, '').trim());
 
-/** The result columns between `row` and `error`. */
-export const VALUE_COLUMNS = RESULT_COLUMNS.slice(1, -1) as Exclude<ResultColumn, 'row' | 'error'>[];
+/** The result columns between `row` and `warning`. */
+export const VALUE_COLUMNS = RESULT_COLUMNS.slice(1, -2) as Exclude<ResultColumn, 'row' | 'warning' | 'error'>[];
 
 type Words = Record<string, string>;
 
@@ -52,11 +56,19 @@ type Words = Record<string, string>;
  * language. Statuses, tiers and payees are the engine's words (Chinese words in Chinese); amounts
  * are what is paid per month (0 unless paid); several notice triggers are listed in deadline order.
  * Before the rules' start every status is `notCovered`.
+ *
+ * `screening` (engine/screening-outcome) fills the first column; for a row that is likely eligible,
+ * to verify at the visit, the monthly amounts are what is paid if every check on its checklist
+ * comes out "no", and the checklist names those checks.
  */
-export function resultValues(r: Result, lang: Lang): string[] {
+export function resultValues(r: Result, lang: Lang, screening?: ScreeningOutcome): string[] {
   const w: Words = fieldsText(lang).value;
   const word = (s: string) => w[s] ?? s;
-  if (!r.covered) return [word('notCovered'), '', '', '', word('notCovered'), '', '', '', '', '', '', '', '', '', '', r.asOf, r.rulesVersion];
+  const sep = lang === 'en' ? LIST_SEPARATOR : fieldsText(lang).listSep;
+  const names = (fields: readonly string[]) => (lang === 'en' ? fields.join(LIST_SEPARATOR) : fields.map((f) => fieldName(f, lang)).join(sep));
+  const outcome = screening ? word(screening.status) : '';
+  if (!r.covered) return [outcome || word('notCovered'), word('notCovered'), '', '', '', word('notCovered'), '', '', '', '', '', '', '', '', '', '', '', r.asOf, r.rulesVersion];
+  const likely = screening?.status === 'likely' ? screening : null;
   const { living, care, notice } = r;
   let dependsOn: string[] = living.dependsOn;
   if (care.dependsOn.length) {
@@ -77,16 +89,18 @@ export function resultValues(r: Result, lang: Lang): string[] {
     adjusted += sep + word(x.holidayAdjusted ? 'yes' : 'no');
   }
   return [
+    outcome,
     word(living.status),
-    String(living.paid),
+    String(likely ? likely.living : living.paid),
     word(living.tier),
     living.reasons.join(LIST_SEPARATOR),
     word(care.status),
-    String(care.paid),
+    String(likely ? likely.care : care.paid),
     word(care.payee),
     care.reasons.join(LIST_SEPARATOR),
-    String(r.total),
-    lang === 'en' ? dependsOn.join(LIST_SEPARATOR) : dependsOn.map((f) => fieldName(f, lang)).join(fieldsText(lang).listSep),
+    String(likely ? likely.total : r.total),
+    likely ? names(likely.checklist) : '',
+    names(dependsOn),
     trigger,
     lastDay,
     status,

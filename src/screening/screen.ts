@@ -12,6 +12,8 @@
  * reading or evaluating again.
  */
 import { evaluate } from '../engine/evaluate';
+import { screeningOutcome, type ScreeningOutcome } from '../engine/screening-outcome';
+import { certificateFacts, certNumberKey, formatNumberWarning, rowNumberWarnings, type NumberWarning } from '../facts/idnumbers';
 import type { Result } from '../engine/types';
 import { deriveFacts, type Inputs } from '../facts/derive';
 import { columnSpec, isInputName, type ColumnName, type InputName } from '../facts/fields';
@@ -31,6 +33,10 @@ export interface RowOutcome {
   facts?: Facts;
   result?: Result;
   errors: FieldIssue[];
+  /** the screening reading of the result: likely eligible, to verify at the visit … */
+  screening?: ScreeningOutcome;
+  /** problems that do not stop the row (a certificate number that disagrees, an ID typo) */
+  warnings: NumberWarning[];
   /** the reading it shares with the rows of the same cells */
   reading: Reading;
 }
@@ -40,6 +46,9 @@ export interface Reading {
   facts?: Facts;
   result?: Result;
   errors: FieldIssue[];
+  screening?: ScreeningOutcome;
+  /** warnings that follow from the read cells (the certificate number's category and grade) */
+  warnings?: NumberWarning[];
   /** how the row counts (kept when the result itself is let go) */
   kind: RowKind;
   notice: 'overdue' | 'due' | null;
@@ -64,6 +73,9 @@ export class RowReader {
   private readonly memo = new Map<string, Reading>();
   private readonly cellMemo: Map<string, ReturnType<typeof readCell>>[];
   private readonly hasInputs: boolean;
+  /** the columns of the certificate and ID numbers (CN-CERT-NUMBER, CN-ID-NUMBER), -1 when absent */
+  private readonly certCol: number;
+  private readonly idCol: number;
 
   constructor(
     readonly mapping: ColumnMapping,
@@ -74,6 +86,8 @@ export class RowReader {
     });
     this.cellMemo = this.cols.map(() => new Map());
     this.hasInputs = this.cols.some((x) => x.input);
+    this.certCol = mapping.indexOf('certificateNumber');
+    this.idCol = mapping.indexOf('idNumber');
   }
 
   /**
@@ -84,6 +98,11 @@ export class RowReader {
     let k = '';
     for (const x of this.cols) {
       const cell = cells[x.i] ?? '';
+      // a certificate number settles facts by its category and grade digits: those are its key
+      if (x.i === this.certCol) {
+        k += certNumberKey(cell) + '\u001f';
+        continue;
+      }
       if (x.text && cell.length <= x.max) continue;
       if (x.date && cell !== '') return null;
       k += cell + '\u001f';
@@ -133,12 +152,28 @@ export class RowReader {
       const derived = deriveFacts(facts as Facts, inputs as Inputs);
       if (derived) (errors ??= []).push(...derived);
     }
-    if (errors) return { errors, kind: 'error', notice: null };
-    const result = evaluate(facts as Facts, { asOf: this.asOf });
+    let warnings: NumberWarning[] | undefined;
+    let read = facts as Facts;
+    if (this.certCol >= 0) {
+      const n = certificateFacts(read, cells[this.certCol]);
+      read = n.facts;
+      if (n.warnings.length) warnings = n.warnings;
+    }
+    if (errors) return { errors, kind: 'error', notice: null, ...(warnings ? { warnings } : {}) };
+    const asOf = this.asOf;
+    const result = evaluate(read, { asOf });
+    const screening = screeningOutcome(read, result, (f) => evaluate(f, { asOf }));
     const noErrors: FieldIssue[] = [];
     const t = pressingTrigger(result);
     const notice = t && t.required !== 'no' ? (t.status === 'overdue' ? 'overdue' : t.status === 'notYetDue' ? 'due' : null) : null;
-    return { facts: Object.freeze(facts) as Facts, result, errors: noErrors, kind: rowKind({ result, errors: noErrors }), notice };
+    return { facts: Object.freeze(read), result, errors: noErrors, screening, kind: rowKind({ result, errors: noErrors, screening }), notice, ...(warnings ? { warnings } : {}) };
+  }
+
+  /** The warnings of one row: those of its reading, and its ID number's (checked per row: it is no part of the key). */
+  warningsOf(cells: readonly string[], r: Reading): NumberWarning[] {
+    const own = rowNumberWarnings({ certNumber: this.certCol >= 0 ? cells[this.certCol] : undefined, idNumber: this.idCol >= 0 ? cells[this.idCol] : undefined });
+    if (!r.warnings) return own;
+    return own.length ? [...r.warnings, ...own] : r.warnings;
   }
 
   /** The facts of a row with its free text (ref, notes) as given. */
@@ -275,7 +310,7 @@ export class FileScreener {
       return;
     }
     const r = this.reader!.read(cells);
-    const o: RowOutcome = { row, facts: r.facts, result: r.result, errors: r.errors, reading: r };
+    const o: RowOutcome = { row, facts: r.facts, result: r.result, errors: r.errors, screening: r.screening, warnings: this.reader!.warningsOf(cells, r), reading: r };
     const c = this.counts;
     c.rows++;
     c[r.kind]++;
@@ -322,15 +357,17 @@ export class FileScreener {
   /** The result cells after `row`, CSV-encoded; remembered with the row's reading. */
   private tail(o: RowOutcome): string {
     const r = o.reading;
+    // a row's own warnings (its ID number) are not shared with the rows of the same reading
+    if (o.warnings.length) return csvLine(this.resultCells(o).slice(1));
     if (r.tail !== undefined) return r.tail;
-    const values = o.result ? resultValues(o.result, this.lang) : new Array<string>(VALUE_COLUMNS.length).fill('');
-    return (r.tail = csvLine([...values, o.errors.length ? errorText(o.errors, this.lang) : '']));
+    return (r.tail = csvLine(this.resultCells(o).slice(1)));
   }
 
-  /** Every result column of a row, `row` and `error` included, in RESULT_COLUMNS order. */
+  /** Every result column of a row, `row`, `warning` and `error` included, in RESULT_COLUMNS order. */
   resultCells(o: RowOutcome): string[] {
-    const values = o.result ? resultValues(o.result, this.lang) : new Array<string>(VALUE_COLUMNS.length).fill('');
-    return [String(o.row), ...values, o.errors.length ? errorText(o.errors, this.lang) : ''];
+    const values = o.result ? resultValues(o.result, this.lang, o.screening) : new Array<string>(VALUE_COLUMNS.length).fill('');
+    const warning = o.warnings.map((w) => formatNumberWarning(w, this.lang)).join(this.lang === 'zh-CN' ? '；' : '; ');
+    return [String(o.row), ...values, warning, o.errors.length ? errorText(o.errors, this.lang) : ''];
   }
 
   /** The lines about skipped rows, in the language (for standard error and the page). */

@@ -1,18 +1,26 @@
 /** Sorting screened rows into kinds and counting them: one Counts type for the CLI and the roster page. */
+import type { ScreeningOutcome } from '../engine/screening-outcome';
 import type { Result } from '../engine/types';
 import type { FieldIssue } from '../facts/parse';
 
-export type RowKind = 'eligible' | 'depends' | 'excluded' | 'notEligible' | 'error';
-export const ROW_KINDS: readonly RowKind[] = ['eligible', 'depends', 'excluded', 'notEligible', 'error'];
+/**
+ * 'likely': likely eligible, to verify at the visit (engine/screening-outcome): only answers a roster
+ * rarely records are open, and the row pays something if they all come out "no". Listed first.
+ */
+export type RowKind = 'likely' | 'eligible' | 'depends' | 'excluded' | 'notEligible' | 'error';
+export const ROW_KINDS: readonly RowKind[] = ['likely', 'eligible', 'depends', 'excluded', 'notEligible', 'error'];
+
+type Screened = { result?: Result; errors: readonly FieldIssue[]; screening?: ScreeningOutcome };
 
 /** rows: screened rows (a person each); blank, title and summary rows are counted apart and not screened. */
 export type Counts = Record<RowKind, number> & { rows: number; blank: number; title: number; summary: number; noticeOverdue: number; noticeDue: number };
 
-export const emptyCounts = (): Counts => ({ rows: 0, blank: 0, title: 0, summary: 0, eligible: 0, depends: 0, excluded: 0, notEligible: 0, error: 0, noticeOverdue: 0, noticeDue: 0 });
+export const emptyCounts = (): Counts => ({ rows: 0, blank: 0, title: 0, summary: 0, likely: 0, eligible: 0, depends: 0, excluded: 0, notEligible: 0, error: 0, noticeOverdue: 0, noticeDue: 0 });
 
 /** Sorts a row into one list: eligible for something, open, excluded, not eligible, or a bad row. */
-export function rowKind(o: { result?: Result; errors: readonly FieldIssue[] }): RowKind {
+export function rowKind(o: Screened): RowKind {
   if (o.errors.length || !o.result) return 'error';
+  if (o.screening?.status === 'likely') return 'likely';
   const r = o.result;
   if (!r.covered) return 'notEligible';
   const a = r.living.status;
@@ -30,7 +38,7 @@ export function pressingTrigger(r: Result | undefined) {
 }
 
 /** Counts one screened row. */
-export function countRow(c: Counts, o: { result?: Result; errors: readonly FieldIssue[] }): RowKind {
+export function countRow(c: Counts, o: Screened): RowKind {
   const kind = rowKind(o);
   c.rows++;
   c[kind]++;

@@ -7,14 +7,15 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { session, useCaseload } from '../storage/session';
 import { clearWizard } from '../wizard/store';
+import { usePageTitle } from '../i18n/usePageTitle';
 import { BackupPanel } from './caseload/BackupPanel';
 import { CaseDetail } from './caseload/CaseDetail';
 import { CaseList } from './caseload/CaseList';
 import { NoticeTracker } from './caseload/NoticeTracker';
-import { DestroyAll, SetupForm, UnlockForm } from './caseload/PassForms';
+import { DestroyAll, SetupForm, UnlockForm } from '../caseview/PassForms';
 import { Settings } from './caseload/Settings';
 import { hrefView, parseView, useHash, type CaseloadView } from './caseload/util';
-import './caseload/caseload.css';
+import '../caseview/caseload.css';
 
 const TABS = ['cases', 'notices', 'backup', 'settings'] as const;
 
@@ -34,6 +35,8 @@ export default function CaseloadScreen() {
   };
 
   const current: CaseloadView['view'] = view.view === 'case' ? 'cases' : view.view;
+  const phaseTitle = state.phase === 'none' ? t('setup.title') : state.phase === 'locked' ? t('unlock.title') : state.phase === 'unlocked' ? t(`tabs.${current}`) : null;
+  usePageTitle(phaseTitle ? `${phaseTitle} - ${t('title')}` : t('title'));
   return (
     <div className="caseload">
       <h1 tabIndex={-1}>{t('title')}</h1>

@@ -148,7 +148,7 @@ export const CASE_COLUMNS = ['caseId', 'createdAt', 'updatedAt', 'caseNotes'] as
 
 /** CSV for office systems: case columns, the facts schema's input columns, then the result columns. UTF-8 with BOM. */
 export function exportCsv(caseload: Caseload): string {
-  const resultCols = RESULT_COLUMNS.filter((c) => c !== 'row' && c !== 'error');
+  const resultCols = RESULT_COLUMNS.filter((c) => c !== 'row' && c !== 'warning' && c !== 'error');
   const header = [...CASE_COLUMNS, ...INPUT_COLUMNS, ...resultCols];
   const rows = caseload.cases.map((c) => {
     const cells = factsToCells(c.facts);

@@ -200,7 +200,7 @@ test.describe('screening a roster in the browser', () => {
     for (let i = 0; i < 300_000; i++) lines.push(`p${i},tianjin,valid,physical,${(i % 4) + 1},dibao,2025-0${(i % 9) + 1}-1${i % 10}`);
     await page.getByLabel('选择 CSV 文件').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     const cancel = page.getByRole('button', { name: '取消筛查' });
-    await expect(page.getByLabel('筛查进度')).toBeVisible();
+    await expect(page.getByLabel('筛查进度')).toBeVisible({ timeout: 60_000 });
     await cancel.click();
     await expect(results(page)).toBeVisible();
     await expect(page.getByText(/已取消筛查。下面只列出取消前已筛查的 \d+ 行。/)).toBeVisible();

@@ -1,4 +1,6 @@
 import Papa from 'papaparse';
+import { evaluate } from '../../src/engine/evaluate';
+import { unknownFacts } from '../../src/facts/schema';
 import { describe, expect, it } from 'vitest';
 import { RosterCore } from '../../src/roster/core';
 import { resultHeaders } from '../../src/screening/results';
@@ -35,6 +37,17 @@ async function screenText(text: string, h = harness(), asOf = '2025-09-01') {
 const byRow = (rows: RowSummary[], row: number) => rows.find((r) => r.row === row)!;
 
 describe('the roster worker core', () => {
+  it('a row with the core columns met and nothing on exclusions is listed as likely eligible, with what it pays if the checks come out "no" and the checklist', async () => {
+    const h = await screenText('姓名,户籍,残疾人证,残疾类别,残疾等级,家庭类别\n赵六,天津,有,肢体,一级,低保\n钱七,天津,有,肢体,一级,不清楚');
+    const [likely, open] = h.rows();
+    const ifNo = evaluate({ ...unknownFacts(), hukou: 'tianjin', certificate: 'valid', category: 'physical', grade: 1, household: 'dibao', tekun: 'no', workInjuryCareFee: 'no', inPrison: 'no', orphanGuarantee: 'no', orphanInInstitution: 'no', institutionCareFunded: 'no', welfareLivingAllowances: [], welfareCareAllowances: [], homeCareNursingSubsidy: [] }, { asOf: '2025-09-01' });
+    expect(likely).toMatchObject({ kind: 'likely', total: ifNo?.covered ? ifNo.total : -1, livingPaid: ifNo?.covered ? ifNo.living.paid : -1 });
+    expect(likely?.checklist).toEqual(expect.arrayContaining(['tekun', 'workInjuryCareFee', 'inPrison', 'orphanGuarantee']));
+    expect(open).toMatchObject({ kind: 'depends', total: 0 });
+    expect(h.of('done')[0]?.counts).toMatchObject({ likely: 1, depends: 1 });
+  });
+
+
   it('reports the header row and its columns when a text is loaded', async () => {
     const h = harness();
     await h.send({ type: 'load', job: 7, text: `\n${HEAD}\n张三,${GOOD},2025-07-01\n` });

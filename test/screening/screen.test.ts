@@ -187,7 +187,7 @@ describe('a whole CSV file', () => {
   it('writes the input columns then the result columns, with the problems of a bad row in its error column', () => {
     const { csv } = screenCsvText(`${HEADER},phone\n${good},123\n${badGrade},456\n`, AS_OF, 'zh-CN');
     const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
-    expect(Papa.parse<string[]>(csv).data[0]).toEqual([...Object.keys(GRADE_ONE_DIBAO), 'phone', '行号', '生活补贴结果', '生活补贴月额（元）', '生活补贴档次', '生活补贴依据', '护理补贴结果', '护理补贴月额（元）', '护理补贴领取人', '护理补贴依据', '每月合计（元）', '待确认事项', '告知起因', '最迟告知日', '告知情况', '因节假日顺延', '须告知', '计算日期', '规则版本', '错误']);
+    expect(Papa.parse<string[]>(csv).data[0]).toEqual([...Object.keys(GRADE_ONE_DIBAO), 'phone', '行号', '筛查结论', '生活补贴结果', '生活补贴月额（元）', '生活补贴档次', '生活补贴依据', '护理补贴结果', '护理补贴月额（元）', '护理补贴领取人', '护理补贴依据', '每月合计（元）', '入户核实事项（均为“否”时按上列金额）', '待确认事项', '告知起因', '最迟告知日', '告知情况', '因节假日顺延', '须告知', '计算日期', '规则版本', '提醒', '错误']);
     expect(rows[0]).toMatchObject({ ref: '张三', phone: '123', 行号: '2', 生活补贴结果: '可领取', 生活补贴档次: '一、二级', 护理补贴领取人: '本人', '每月合计（元）': '500', 错误: '' });
     expect(rows[1]).toMatchObject({ 行号: '3', 生活补贴结果: '', 错误: expect.stringContaining('残疾等级的值 “五级”') });
   });

@@ -59,26 +59,9 @@ export function download(filename: string, text: string, mime: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-// ---------------------------------------------------------------- sub-routes under #/caseload
+// sub-routes under #/caseload live in src/caseview/routes (the roster page links to them too)
+export { hrefView, parseView, type CaseloadView } from '../../caseview/routes';
 
-export type CaseloadView = { view: 'cases' } | { view: 'case'; id: string } | { view: 'notices' } | { view: 'backup' } | { view: 'settings' };
-
-export function parseView(hash: string): CaseloadView {
-  const parts = hash.replace(/^#\/?/, '').split('/').slice(1).map(decodeURIComponent);
-  switch (parts[0]) {
-    case 'case':
-      return parts[1] ? { view: 'case', id: parts[1] } : { view: 'cases' };
-    case 'notices':
-    case 'backup':
-    case 'settings':
-      return { view: parts[0] };
-    default:
-      return { view: 'cases' };
-  }
-}
-export function hrefView(v: CaseloadView): string {
-  return v.view === 'cases' ? '#/caseload' : v.view === 'case' ? `#/caseload/case/${encodeURIComponent(v.id)}` : `#/caseload/${v.view}`;
-}
 const subscribeHash = (cb: () => void) => {
   window.addEventListener('hashchange', cb);
   return () => window.removeEventListener('hashchange', cb);

@@ -76,6 +76,10 @@ const caseload = {
     notFound: 'This case was not found.',
     answers: 'Answers',
     result: 'Result',
+    likely: 'Likely eligible, to verify at the visit: {{amount}} yuan a month if each check below comes out “no”',
+    checklist: 'To check at the visit:',
+    phone: 'Phone',
+    address: 'Address',
     checkedOn: 'Checked on {{date}}; rules version {{version}}',
     total: 'Total {{amount}} yuan a month',
     notice: 'Notice',
@@ -195,6 +199,7 @@ const caseload = {
   settings: {
     title: 'Settings',
     idle: 'Lock after this long without use',
+    minutes_one: '{{count}} minute',
     minutes: '{{count}} minutes',
     saved: 'Saved.',
     destroyTitle: 'Delete every case and the passphrase from this device',

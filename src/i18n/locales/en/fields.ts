@@ -34,6 +34,7 @@ const fields: Translation<typeof zh> = {
   },
   column: {
     row: 'row',
+    screening: 'screening',
     livingStatus: 'livingStatus',
     livingMonthly: 'livingMonthly',
     livingTier: 'livingTier',
@@ -43,6 +44,7 @@ const fields: Translation<typeof zh> = {
     carePayee: 'carePayee',
     careReasons: 'careReasons',
     total: 'total',
+    checklist: 'checklist',
     dependsOn: 'dependsOn',
     noticeTrigger: 'noticeTrigger',
     noticeLastOnTimeDay: 'noticeLastOnTimeDay',
@@ -51,9 +53,12 @@ const fields: Translation<typeof zh> = {
     noticeRequired: 'noticeRequired',
     asOf: 'asOf',
     rulesVersion: 'rulesVersion',
+    warning: 'warning',
     error: 'error',
   },
   value: {
+    likely: 'likely',
+    notPaid: 'notPaid',
     paid: 'paid',
     notEligible: 'notEligible',
     excluded: 'excluded',

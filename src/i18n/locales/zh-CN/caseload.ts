@@ -74,6 +74,10 @@ const caseload = {
     notFound: '找不到这个个案。',
     answers: '回答',
     result: '检查结果',
+    likely: '可能符合，待入户核实：下列各项核实均为“否”时，每月可领 {{amount}} 元',
+    checklist: '入户核实事项：',
+    phone: '联系电话',
+    address: '住址',
     checkedOn: '检查日期：{{date}}；规定版本：{{version}}',
     total: '合计每月 {{amount}} 元',
     notice: '告知',
@@ -193,6 +197,7 @@ const caseload = {
   settings: {
     title: '设置',
     idle: '多长时间不操作就自动锁定',
+    minutes_one: '{{count}} 分钟',
     minutes: '{{count}} 分钟',
     saved: '已保存。',
     destroyTitle: '删除本设备上的全部个案和密码',

@@ -41,6 +41,7 @@ const fields = {
   /** the result columns of a screened file */
   column: {
     row: '行号',
+    screening: '筛查结论',
     livingStatus: '生活补贴结果',
     livingMonthly: '生活补贴月额（元）',
     livingTier: '生活补贴档次',
@@ -50,6 +51,7 @@ const fields = {
     carePayee: '护理补贴领取人',
     careReasons: '护理补贴依据',
     total: '每月合计（元）',
+    checklist: '入户核实事项（均为“否”时按上列金额）',
     dependsOn: '待确认事项',
     noticeTrigger: '告知起因',
     noticeLastOnTimeDay: '最迟告知日',
@@ -58,10 +60,13 @@ const fields = {
     noticeRequired: '须告知',
     asOf: '计算日期',
     rulesVersion: '规则版本',
+    warning: '提醒',
     error: '错误',
   },
   /** the engine's words as the export writes them */
   value: {
+    likely: '可能符合，待入户核实',
+    notPaid: '不能领取',
     paid: '可领取',
     notEligible: '不符合条件',
     excluded: '不能领取（排除情形）',
