@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLang } from './i18n';
-import { hrefFor, ROUTES, useRoute } from './route';
+import { hrefFor, NAV_ROUTES, useRoute } from './route';
 import { WizardScreen } from './screens/WizardScreen';
 import { UpdateBanner } from './pwa/UpdateBanner';
 import { setCareMode, useCareMode } from './careMode';
@@ -9,6 +9,7 @@ import { setCareMode, useCareMode } from './careMode';
 const RosterScreen = lazy(() => import('./screens/RosterScreen'));
 const CaseloadScreen = lazy(() => import('./screens/CaseloadScreen'));
 const GlossaryScreen = lazy(() => import('./screens/GlossaryScreen'));
+const ColumnsScreen = lazy(() => import('./screens/ColumnsScreen'));
 
 export function App() {
   const { t, i18n } = useTranslation('common');
@@ -33,7 +34,7 @@ export function App() {
         <p className="app-name">{t('appName')}</p>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {ROUTES.map((r) => (
+            {NAV_ROUTES.map((r) => (
               <li key={r}>
                 <a href={hrefFor(r)} aria-current={route === r ? 'page' : undefined}>
                   {t(`nav.${r}`)}
@@ -55,6 +56,7 @@ export function App() {
           {route === 'caseload' && <CaseloadScreen />}
           {route === 'roster' && <RosterScreen />}
           {route === 'glossary' && <GlossaryScreen />}
+          {route === 'columns' && <ColumnsScreen />}
         </Suspense>
       </main>
       <footer className="app-footer">

@@ -1,7 +1,9 @@
 import { useSyncExternalStore } from 'react';
 
-export const ROUTES = ['check', 'caseload', 'roster', 'glossary'] as const;
+export const ROUTES = ['check', 'caseload', 'roster', 'glossary', 'columns'] as const;
 export type Route = (typeof ROUTES)[number];
+/** The pages the main navigation lists (the roster's accepted columns are reached from the roster page). */
+export const NAV_ROUTES = ['check', 'caseload', 'roster', 'glossary'] as const satisfies readonly Route[];
 
 function current(): Route {
   const h = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];

@@ -114,7 +114,7 @@ function readAllowancesValue(value: unknown): Allowances | null {
 /** Words that mean 'unknown' in any cell (blank included). */
 export const UNKNOWN_WORDS: ReadonlySet<string> = new Set(['', '?', '？', '不清楚', '不知道', '未知', '不详', '待核实', 'unknown', 'not sure']);
 /** Words that mean "none" in an amounts cell. */
-const NONE_WORDS = new Set(['无', '没有', '否', '0', 'none', 'no']);
+export const NONE_WORDS: ReadonlySet<string> = new Set(['无', '没有', '否', '0', 'none', 'no']);
 
 /** Per column (fact or input): lower-cased cell word → value. */
 const WORDS = new Map<ColumnName, Map<string, string>>();

@@ -46,9 +46,12 @@ export function normalise(header: string): string {
   return out.toLowerCase();
 }
 
+/** Every header name the matcher takes exactly for a column: its Chinese and English labels, its field name and the registry's names. */
+export const headerNames = (c: ColumnName): string[] => [...new Set([c, fieldName(c, 'zh-CN'), fieldName(c, 'en'), ...columnSpec(c).headers])];
+
 const EXACT = new Map<string, ColumnName>();
 for (const c of COLUMN_NAMES) {
-  for (const n of [c, fieldName(c, 'zh-CN'), fieldName(c, 'en'), ...columnSpec(c).headers]) {
+  for (const n of headerNames(c)) {
     const k = normalise(n);
     if (k && !EXACT.has(k)) EXACT.set(k, c);
   }

@@ -3,6 +3,7 @@
  * Web Worker screens every row; the page lists the results by group with notice deadlines and
  * exports the screened list as CSV. Nothing leaves the device.
  */
+import { hrefFor } from '../route';
 import { usePageTitle } from '../i18n/usePageTitle';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -205,6 +206,11 @@ export default function RosterScreen() {
             </div>
           )}
           <p className="roster-hint">{t('columnsHint')}</p>
+          <p>
+            <a className="guide-link" href={hrefFor('columns')}>
+              {t('guide.title')}
+            </a>
+          </p>
           {pickError && (
             <p className="roster-field-error" id={`${base}-pickerr`} role="alert">
               {pickError}
