@@ -6,10 +6,9 @@
 import { z } from 'zod';
 import { evaluate } from '../engine/evaluate';
 import type { Result } from '../engine/types';
-import { factsSchema, TRI, unknownFacts, type Facts } from '../facts/schema';
+import { factsSchema, TRI, unknownFacts, type Facts, type Tri } from '../facts/schema';
 import { parseFactsObject } from '../facts/parse';
-import type { Answers } from '../machine/answers';
-import { ROLES } from '../machine/roles';
+import { ROLES, type Role } from '../facts/roles';
 
 export const SCHEMA_VERSION = 1;
 
@@ -74,7 +73,7 @@ export const wizardAnswersSchema = z.strictObject({
 export type WizardAnswers = z.infer<typeof wizardAnswersSchema>;
 
 /** The part of the wizard's answers a case keeps besides its facts. */
-export function keptAnswers(a: Answers): WizardAnswers {
+export function keptAnswers(a: { role?: Role; noticeGiven?: Tri; applied?: Tri; done: readonly string[] }): WizardAnswers {
   return {
     ...(a.role ? { role: a.role } : {}),
     ...(a.noticeGiven ? { noticeGiven: a.noticeGiven } : {}),
