@@ -52,7 +52,7 @@ const DATE_FIELDS: readonly FactField[] = ['dibaoSince', 'dibaoEdgeSince', 'cert
 export const TEXT_FIELDS: Partial<Record<FactField, number>> = { ref: 200, notes: 5000 };
 
 export const fieldKind = (f: FactField): 'enum' | 'grade' | 'allowances' | 'date' | 'text' =>
-  f === 'grade' ? 'grade' : ALLOWANCE_FIELDS.includes(f) ? 'allowances' : DATE_FIELDS.includes(f) ? 'date' : f in TEXT_FIELDS ? 'text' : 'enum';
+  f === 'grade' ? 'grade' : ALLOWANCE_FIELDS.includes(f) ? 'allowances' : DATE_FIELDS.includes(f) ? 'date' : Object.hasOwn(TEXT_FIELDS, f) ? 'text' : 'enum';
 
 /** The values allowed for an enum-like field. */
 export const allowedValues = (f: FactField): readonly string[] => (f === 'grade' ? GRADE_VALUES : (ENUMS[f] ?? []));
@@ -76,7 +76,7 @@ export function parseFactsObject(input: unknown): ParseOutcome {
   const out: Record<string, unknown> = unknownFacts();
   const issues: FieldIssue[] = [];
   for (const [key, value] of Object.entries(input)) {
-    if (!(key in factsShape)) {
+    if (!Object.hasOwn(factsShape, key)) {
       issues.push({ field: key, value, code: 'unknownField', allowed: FACT_FIELDS });
       continue;
     }
@@ -163,7 +163,7 @@ export function parseFactsCells(record: Record<string, string | undefined>): Par
   for (const [key, raw] of Object.entries(record)) {
     const header = key.trim();
     if (header === '') continue;
-    if (!(header in factsShape)) {
+    if (!Object.hasOwn(factsShape, header)) {
       issues.push({ field: header, value: raw, code: 'unknownField', allowed: FACT_FIELDS });
       continue;
     }

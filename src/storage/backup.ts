@@ -8,7 +8,7 @@
 import { evaluate } from '../engine/evaluate';
 import { INPUT_COLUMNS, RESULT_COLUMNS, resultCells, toCsv } from '../facts/csv';
 import { factsToCells } from '../facts/parse';
-import { DEFAULT_ITERATIONS, MIN_ITERATIONS, deriveKey, fromBase64, isSealed, openJson, randomBytes, sealJson, toBase64, WrongPassphraseError, type Sealed } from './crypto';
+import { DEFAULT_ITERATIONS, MAX_ITERATIONS, MIN_ITERATIONS, deriveKey, fromBase64, isSealed, openJson, randomBytes, sealJson, toBase64, WrongPassphraseError, type Sealed } from './crypto';
 import { migrate, SCHEMA_VERSION, type Caseload, type MigrationError } from './model';
 
 export const BACKUP_FORMAT = 'tj-subsidies-caseload-backup';
@@ -73,6 +73,8 @@ export type ImportError =
   | { code: 'foreign' }
   | { code: 'needsPassphrase' }
   | { code: 'wrongPassphrase' }
+  /** the file asks for a PBKDF2 iteration count outside MIN_ITERATIONS–MAX_ITERATIONS */
+  | { code: 'iterations'; found: number }
   | MigrationError;
 export type ImportOutcome = { ok: true; caseload: Caseload; from: number; encrypted: boolean } | { ok: false; error: ImportError };
 
@@ -87,11 +89,17 @@ export async function readBackup(
 ): Promise<ImportOutcome> {
   if (text.length > MAX_BACKUP_BYTES) return { ok: false, error: { code: 'tooLarge' } };
   let raw: unknown;
+  let forbidden: string | null = null;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    // "__proto__" is never a field of ours; JSON.parse keeps it as an own key, a later copy would not
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, function (this: unknown, key: string, value: unknown) {
+      if (key === '__proto__') forbidden ??= key;
+      return value;
+    });
   } catch {
     return { ok: false, error: { code: 'notJson' } };
   }
+  if (forbidden) return { ok: false, error: { code: 'invalid', detail: `field name "${forbidden}"` } };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: { code: 'foreign' } };
   const o = raw as Record<string, unknown>;
   let inner: unknown;
@@ -100,9 +108,10 @@ export async function readBackup(
     if (o.encrypted === true) {
       encrypted = true;
       const b = o as unknown as EncryptedBackup;
-      const kdfOk =
-        b.kdf?.name === 'PBKDF2' && b.kdf.hash === 'SHA-256' && Number.isInteger(b.kdf.iterations) && b.kdf.iterations >= MIN_ITERATIONS && typeof b.kdf.salt === 'string';
+      const kdfOk = b.kdf?.name === 'PBKDF2' && b.kdf.hash === 'SHA-256' && typeof b.kdf.iterations === 'number' && typeof b.kdf.salt === 'string';
       if (!kdfOk || !isSealed(b.sealed)) return { ok: false, error: { code: 'foreign' } };
+      if (!Number.isInteger(b.kdf.iterations) || b.kdf.iterations < MIN_ITERATIONS || b.kdf.iterations > MAX_ITERATIONS)
+        return { ok: false, error: { code: 'iterations', found: b.kdf.iterations } };
       if (opts.device && opts.device.salt === b.kdf.salt) {
         try {
           inner = await openJson(opts.device.key, b.sealed);
@@ -129,17 +138,30 @@ export async function readBackup(
   return { ok: true, caseload: m.caseload, from: m.from, encrypted };
 }
 
-/** Imported cases replace stored cases with the same id; the others are kept. */
-export function mergeCaseloads(current: Caseload, incoming: Caseload): { caseload: Caseload; added: number; replaced: number } {
+/**
+ * Case by case, the newer `updatedAt` wins: an imported case replaces the stored one with the same id
+ * only when it is newer; the others are kept. (The device caseload merges the same way in Vault.write,
+ * which also keeps a deletion made later than the file's version.)
+ */
+export function mergeCaseloads(current: Caseload, incoming: Caseload): { caseload: Caseload; added: number; replaced: number; kept: number; same: number } {
   const byId = new Map(current.cases.map((c) => [c.id, c]));
   let added = 0;
   let replaced = 0;
+  let kept = 0;
+  let same = 0;
   for (const c of incoming.cases) {
-    if (byId.has(c.id)) replaced++;
-    else added++;
+    const old = byId.get(c.id);
+    if (!old) added++;
+    else if (old.updatedAt === c.updatedAt) {
+      same++;
+      continue;
+    } else if (old.updatedAt > c.updatedAt) {
+      kept++;
+      continue;
+    } else replaced++;
     byId.set(c.id, c);
   }
-  return { caseload: { schemaVersion: SCHEMA_VERSION, cases: [...byId.values()] }, added, replaced };
+  return { caseload: { schemaVersion: SCHEMA_VERSION, cases: [...byId.values()] }, added, replaced, kept, same };
 }
 
 export const CASE_COLUMNS = ['caseId', 'createdAt', 'updatedAt', 'caseNotes'] as const;

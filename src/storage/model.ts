@@ -84,8 +84,14 @@ export function keptAnswers(a: { role?: Role; noticeGiven?: Tri; applied?: Tri; 
 
 export const MAX_CASES = 100_000;
 
+/**
+ * A case id: letters, digits, '.', '_' and '-' (a UUID when made here). No spaces, line breaks or
+ * punctuation: ids go into file names, addresses and calendar UIDs.
+ */
+export const caseIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'a case id is 1–100 letters, digits, ".", "_" or "-"');
+
 export const caseSchema = z.strictObject({
-  id: z.string().min(1).max(100),
+  id: caseIdSchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   facts: factsSchema,
@@ -174,7 +180,7 @@ export function recheck(c: CaseRecord, facts: Facts, result: Result, now = new D
 const v0Schema = z.object({
   cases: z.array(
     z.object({
-      id: z.string().min(1).max(100),
+      id: caseIdSchema,
       savedAt: z.number().int().positive(),
       answers: z.record(z.string(), z.unknown()),
       outcome: z.object({ living: status, care: status, total: z.number().int().min(0), rulesVersion: z.string().optional() }).optional(),

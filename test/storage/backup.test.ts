@@ -62,15 +62,56 @@ describe('JSON backup', () => {
     expect(!r.ok && r.error.code).toBe('invalid');
   });
 
-  it('merges imported cases by id, keeping the others', () => {
+  it('merges imported cases by id, the newer updatedAt winning case by case, and counts what came from each side', () => {
     const a = sample();
-    const b: Caseload = { schemaVersion: SCHEMA_VERSION, cases: [{ ...a.cases[0]!, notes: 'changed' }, caseFor('赵六')] };
+    const [x, y] = [a.cases[0]!, a.cases[1]!];
+    const b: Caseload = {
+      schemaVersion: SCHEMA_VERSION,
+      cases: [{ ...x, notes: 'newer in the file', updatedAt: '2030-01-01T00:00:00.000Z' }, { ...y, notes: 'older in the file', updatedAt: '2000-01-01T00:00:00.000Z' }, caseFor('赵六')],
+    };
     const m = mergeCaseloads(a, b);
-    expect(m.added).toBe(1);
-    expect(m.replaced).toBe(1);
+    expect([m.added, m.replaced, m.kept, m.same]).toEqual([1, 1, 1, 0]);
     expect(m.caseload.cases).toHaveLength(4);
-    expect(m.caseload.cases.find((c) => c.id === a.cases[0]!.id)?.notes).toBe('changed');
+    expect(m.caseload.cases.find((c) => c.id === x.id)?.notes).toBe('newer in the file');
+    expect(m.caseload.cases.find((c) => c.id === y.id)?.notes).toBe(y.notes);
     expect(mergeCaseloads(emptyCaseload(), a).caseload).toEqual(a);
+  });
+});
+
+describe('crafted backup files are refused with a reason', () => {
+  it('refuses a case id with a line break (it would inject lines into a calendar file)', async () => {
+    const c = { ...caseFor('x'), id: 'abc\r\nATTACH:http://example.invalid/x' };
+    const r = await readBackup(JSON.stringify({ schemaVersion: 1, cases: [c] }));
+    expect(!r.ok && r.error).toMatchObject({ code: 'invalid', detail: expect.stringContaining('cases.0.id') });
+  });
+
+  it('refuses field names such as constructor and __proto__ in a case', async () => {
+    for (const key of ['constructor', '__proto__', 'toString']) {
+      const text = JSON.stringify({ cases: [{ id: 'p-1', savedAt: 1, answers: { hukou: 'tianjin' } }] }).replace('"hukou"', `"${key}":"x","hukou"`);
+      const r = await readBackup(text);
+      expect(!r.ok && r.error.code, key).toBe('invalid');
+      expect(!r.ok && r.error.code === 'invalid' && r.error.detail, key).toContain(key);
+    }
+    const facts = JSON.stringify({ schemaVersion: 1, cases: [caseFor('x')] }).replace('"hukou"', '"__proto__":{"polluted":1},"hukou"');
+    const r = await readBackup(facts);
+    expect(!r.ok && r.error.code).toBe('invalid');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses an encrypted backup asking for 2^31 PBKDF2 iterations before deriving anything', async () => {
+    const file = JSON.stringify({
+      format: 'tj-subsidies-caseload-backup',
+      schemaVersion: 1,
+      exportedAt: '2025-01-01T00:00:00.000Z',
+      encrypted: true,
+      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 2 ** 31, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' },
+      cipher: 'AES-GCM',
+      sealed: { iv: 'AAAAAAAAAAAAAAAA', data: 'AAAA' },
+    });
+    const t0 = Date.now();
+    const r = await readBackup(file, { passphrase: 'whatever pass' });
+    expect(!r.ok && r.error).toEqual({ code: 'iterations', found: 2 ** 31 });
+    expect(Date.now() - t0).toBeLessThan(5000);
   });
 });
 
