@@ -7,7 +7,8 @@
  */
 import { evaluate } from '../engine/evaluate';
 import { INPUT_COLUMNS, RESULT_COLUMNS, resultCells, toCsv } from '../facts/csv';
-import { factsToCells } from '../facts/parse';
+import { factsToCells, fieldKind, fieldName, type Lang } from '../facts/parse';
+import type { FactField } from '../facts/schema';
 import { DEFAULT_ITERATIONS, MAX_ITERATIONS, MIN_ITERATIONS, deriveKey, fromBase64, isSealed, openJson, randomBytes, sealJson, toBase64, WrongPassphraseError, type Sealed } from './crypto';
 import { migrate, SCHEMA_VERSION, type Caseload, type MigrationError } from './model';
 
@@ -164,16 +165,102 @@ export function mergeCaseloads(current: Caseload, incoming: Caseload): { caseloa
   return { caseload: { schemaVersion: SCHEMA_VERSION, cases: [...byId.values()] }, added, replaced, kept, same };
 }
 
-export const CASE_COLUMNS = ['caseId', 'createdAt', 'updatedAt', 'caseNotes'] as const;
+export const CASE_COLUMNS = ['caseId', 'createdAt', 'updatedAt', 'label', 'caseNotes'] as const;
 
-/** CSV for office systems: case columns, the facts schema's input columns, then the result columns. UTF-8 with BOM. */
-export function exportCsv(caseload: Caseload): string {
+/** Column names of the case export in Chinese (English keeps the schema's own names). */
+const ZH_COLUMNS: Record<string, string> = {
+  caseId: '个案编号',
+  createdAt: '创建时间',
+  updatedAt: '修改时间',
+  label: '简称',
+  caseNotes: '个案备注',
+  livingStatus: '生活补贴结果',
+  livingMonthly: '生活补贴每月金额',
+  livingTier: '生活补贴档次',
+  livingReasons: '生活补贴依据条款',
+  careStatus: '护理补贴结果',
+  careMonthly: '护理补贴每月金额',
+  carePayee: '护理补贴领取方式',
+  careReasons: '护理补贴依据条款',
+  total: '合计每月金额',
+  dependsOn: '待确认的回答',
+  noticeTrigger: '告知起因',
+  noticeLastOnTimeDay: '最迟告知日',
+  noticeStatus: '告知状态',
+  noticeHolidayAdjusted: '已按节假日顺延',
+  noticeRequired: '需要告知',
+  asOf: '适用日期',
+  rulesVersion: '规定版本',
+};
+/** Values in Chinese: the words the CSV reader also accepts for answers, plain words for results. */
+const ZH_VALUES: Record<string, string> = {
+  unknown: '不清楚',
+  yes: '是',
+  no: '否',
+  true: '是',
+  false: '否',
+  tianjin: '天津',
+  other: '外地',
+  valid: '有',
+  none: '无',
+  dibao: '低保',
+  dibaoEdge: '低保边缘',
+  neither: '都不是',
+  visual: '视力',
+  hearing: '听力',
+  speech: '言语',
+  physical: '肢体',
+  mental: '精神',
+  intellectual: '智力',
+  multiple: '多重',
+  systemPrompt: '系统提示',
+  plainSheet: '明白纸',
+  letter: '告知书',
+  phone: '电话',
+  homeVisit: '上门走访',
+  paid: '可以领取',
+  notEligible: '不符合条件',
+  excluded: '不能领取',
+  otherWins: '选另一项',
+  depends: '还不能确定',
+  notCovered: '不在规定适用期内',
+  notYetDue: '未到期',
+  overdue: '已过期',
+  givenOnTime: '已按时告知',
+  givenLate: '已告知（晚于期限）',
+  certified: '新办残疾人证',
+};
+const ZH_VALUE_COLUMNS = new Set(['livingStatus', 'careStatus', 'noticeTrigger', 'noticeStatus', 'noticeHolidayAdjusted', 'noticeRequired']);
+const zhValue = (v: string) =>
+  v
+    .split(';')
+    .map((x) => (Object.hasOwn(ZH_VALUES, x) ? ZH_VALUES[x]! : x))
+    .join('；');
+
+/**
+ * CSV for office systems: case columns, the facts schema's input columns, then the result columns.
+ * UTF-8 with BOM. In Chinese (`lang` 'zh-CN', the default) the headers are the Chinese column names the
+ * CSV reader accepts and the values are Chinese words; in English the schema's own names and codes.
+ */
+export function exportCsv(caseload: Caseload, lang: Lang = 'zh-CN'): string {
   const resultCols = RESULT_COLUMNS.filter((c) => c !== 'row' && c !== 'error');
-  const header = [...CASE_COLUMNS, ...INPUT_COLUMNS, ...resultCols];
+  const zh = lang === 'zh-CN';
+  const header = [...CASE_COLUMNS, ...INPUT_COLUMNS, ...resultCols].map((c) => (!zh ? c : (ZH_COLUMNS[c] ?? fieldName(c, 'zh-CN'))));
+  const enumField = (f: FactField) => fieldKind(f) === 'enum';
   const rows = caseload.cases.map((c) => {
     const cells = factsToCells(c.facts);
     const r = resultCells(evaluate(c.facts, { asOf: c.check.checkedOn }));
-    return [c.id, c.createdAt, c.updatedAt, c.notes, ...INPUT_COLUMNS.map((f) => cells[f]), ...resultCols.map((k) => r[k] ?? '')];
+    const inputs = INPUT_COLUMNS.map((f) => {
+      const v = cells[f];
+      if (!zh || v === '') return v;
+      if (f === 'grade') return v === 'unknown' ? ZH_VALUES.unknown! : `${v}级`;
+      return enumField(f) ? zhValue(v) : v;
+    });
+    const results = resultCols.map((k) => {
+      const v = r[k] ?? '';
+      return zh && ZH_VALUE_COLUMNS.has(k) ? zhValue(v) : v;
+    });
+    return [c.id, c.createdAt, c.updatedAt, c.label ?? '', c.notes, ...inputs, ...results];
   });
   return '\ufeff' + toCsv([header, ...rows]);
 }

@@ -99,6 +99,8 @@ export const caseSchema = z.strictObject({
   /** the check before the latest re-check, when it differed */
   previous: checkSummarySchema.optional(),
   notes: z.string().max(20_000),
+  /** a short label the worker chose, used in calendars and lists instead of the name */
+  label: z.string().max(40).optional(),
   /** absent for cases saved from the wizard */
   source: caseSourceSchema.optional(),
   /** the wizard's answers that are not facts (see wizardAnswersSchema); absent when not known */
@@ -140,12 +142,18 @@ export function summarize(result: Result): CheckSummary {
   };
 }
 
-/** The parts a worker cares about when a re-check changes: each subsidy's status and amount, and the notice. */
+/**
+ * What a re-check compares, exactly the rows the comparison table shows: each subsidy's status and
+ * amount, the total, and each notice deadline. Recording that a notice was given or that the person
+ * applied changes none of them, so it is not "a changed result".
+ */
 export function comparable(s: CheckSummary) {
   return {
+    covered: s.covered,
     living: s.living,
     care: s.care,
-    notice: s.notice && { triggers: s.notice.triggers.map((t) => [t.trigger, t.date, t.lastOnTimeDay, t.status, t.required]), waiver: s.notice.waiver },
+    total: s.total,
+    deadlines: (s.notice?.triggers ?? []).map((t) => [t.trigger, t.lastOnTimeDay]),
   };
 }
 export const summariesDiffer = (a: CheckSummary, b: CheckSummary): boolean => JSON.stringify(comparable(a)) !== JSON.stringify(comparable(b));

@@ -72,3 +72,21 @@ export function takeDraft(key: string): string | undefined {
 export function forgetDrafts(): void {
   restored.clear();
 }
+
+/** The idle-lock warning, shown wherever the worker is (the app shell renders it). */
+let idleLeft: number | null = null;
+let keepUsing: () => void = () => undefined;
+const idleListeners = new Set<() => void>();
+export const idleWarning = {
+  get: (): number | null => idleLeft,
+  set(seconds: number | null, keep?: () => void): void {
+    idleLeft = seconds;
+    if (keep) keepUsing = keep;
+    for (const l of idleListeners) l();
+  },
+  subscribe(l: () => void): () => void {
+    idleListeners.add(l);
+    return () => idleListeners.delete(l);
+  },
+  keep: (): void => keepUsing(),
+};

@@ -9,7 +9,7 @@ import type { Caseload, CaseRecord } from './model';
 import { idbKV, type KV } from './kv';
 import { Vault, writeErrorOf, type MergeReport, type UnlockResult, type VaultMessage, type WriteError, type WriteOutcome } from './vault';
 import { IdleLock } from './idle';
-import { announceLock, collectDrafts, forgetDrafts, markCaseloadOnDevice, restoreDrafts } from './presence';
+import { announceLock, collectDrafts, forgetDrafts, idleWarning, markCaseloadOnDevice, restoreDrafts } from './presence';
 
 export type Phase = 'loading' | 'none' | 'locked' | 'unlocked' | 'unavailable';
 export interface CaseloadState {
@@ -114,6 +114,7 @@ export class CaseloadSession {
     return () => this.listeners.delete(l);
   };
   private set(patch: Partial<CaseloadState>) {
+    if ('idleWarning' in patch && patch.idleWarning !== this.state.idleWarning) idleWarning.set(patch.idleWarning ?? null, () => this.keepUsing());
     this.state = { ...this.state, ...patch };
     for (const l of this.listeners) l();
   }

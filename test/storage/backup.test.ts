@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { INPUT_COLUMNS } from '../../src/facts/csv';
+import { headerField, INPUT_COLUMNS } from '../../src/facts/csv';
+import { fieldName, parseFactsCells } from '../../src/facts/parse';
 import { deriveKey, fromBase64, randomBytes, toBase64 } from '../../src/storage/crypto';
 import { exportCsv, exportEncryptedJson, exportPlainJson, mergeCaseloads, readBackup } from '../../src/storage/backup';
 import { emptyCaseload, SCHEMA_VERSION, type Caseload } from '../../src/storage/model';
@@ -117,7 +118,7 @@ describe('crafted backup files are refused with a reason', () => {
 
 describe('CSV export for office systems', () => {
   it('has the input columns of the facts schema and the result columns, one row per case', () => {
-    const csv = exportCsv(sample());
+    const csv = exportCsv(sample(), 'en');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
     const [header, ...rows] = parsed.data;
@@ -129,5 +130,21 @@ describe('CSV export for office systems', () => {
     expect(rows[0]![col('caseNotes')]).toContain('"原件"');
     // a name a spreadsheet would run as a formula is escaped
     expect(rows[2]![col('ref')]!.startsWith("'=")).toBe(true);
+  });
+});
+
+describe('the case export in the interface language', () => {
+  it('in Chinese has Chinese column names and values, and the answers read back through the CSV reader', () => {
+    const csv = exportCsv(sample(), 'zh-CN');
+    const [header, ...rows] = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    const col = (name: string) => header!.indexOf(name);
+    expect(header).toEqual(expect.arrayContaining(['个案编号', '姓名或编号', '户籍', '残疾等级', '生活补贴结果', '最迟告知日']));
+    expect(header).not.toContain('livingStatus');
+    expect(rows[0]![col('户籍')]).toBe('天津');
+    expect(rows[0]![col('生活补贴结果')]).toBe('可以领取');
+    expect(rows[0]![col('残疾等级')]).toMatch(/^[1-4]级$/);
+    for (const f of INPUT_COLUMNS) expect(headerField(header![col(fieldName(f, 'zh-CN'))]!), f).toBe(f);
+    const back = parseFactsCells(Object.fromEntries(INPUT_COLUMNS.map((f) => [f, rows[0]![col(fieldName(f, 'zh-CN'))]!])));
+    expect(back.ok).toBe(true);
   });
 });
