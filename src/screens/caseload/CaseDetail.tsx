@@ -31,6 +31,12 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
   const id = useId();
   const [notes, setNotes, notesRestored] = useDraft(`notes:${c.id}`, c.notes);
   const [label, setLabel] = useState(c.label ?? '');
+  // the version an edit started from: another tab may save this case meanwhile (then the write says so)
+  const [base, setBase] = useState<string | null>(null);
+  const edit = <V,>(set: (v: V) => void) => (v: V) => {
+    if (base === null) setBase(c.updatedAt);
+    set(v);
+  };
   const [msg, setMsgState] = useState<Msg | null>(notesRestored ? { kind: 'ok', text: t('draftRestored') } : null);
   const [printing, setPrinting] = useState<PrintKind | null>(null);
   const [asking, setAsking] = useState(false);
@@ -40,8 +46,9 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
 
   /** Saves; says what happened. The typed text stays on the page whatever happens. */
   const save = async (next: CaseRecord, ok: string): Promise<boolean> => {
-    const r = await session.upsertCase(next, c.updatedAt);
+    const r = await session.upsertCase(next, base ?? c.updatedAt);
     setMsgState(writeText(t, r) ?? { kind: 'ok', text: ok });
+    if (r.ok) setBase(null);
     return r.ok;
   };
   const saveNotes = () => save({ ...c, notes, updatedAt: new Date().toISOString() }, t('detail.saved'));
@@ -131,14 +138,14 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
         <h3 id={`${id}-notes`}>{t('detail.notes')}</h3>
         <div className="cl-field">
           <label htmlFor={`${id}-notes-text`}>{t('detail.notes')}</label>
-          <textarea id={`${id}-notes-text`} rows={4} value={notes} maxLength={20_000} onChange={(e) => setNotes(e.target.value)} />
+          <textarea id={`${id}-notes-text`} rows={4} value={notes} maxLength={20_000} onChange={(e) => edit(setNotes)(e.target.value)} />
         </div>
         <button type="button" onClick={() => void saveNotes()}>
           {t('detail.saveNotes')}
         </button>
         <div className="cl-field">
           <label htmlFor={`${id}-label`}>{t('detail.label')}</label>
-          <input id={`${id}-label`} type="text" value={label} maxLength={40} autoComplete="off" onChange={(e) => setLabel(e.target.value)} />
+          <input id={`${id}-label`} type="text" value={label} maxLength={40} autoComplete="off" onChange={(e) => edit(setLabel)(e.target.value)} />
         </div>
         <button type="button" className="secondary" onClick={() => void saveLabel()}>
           {t('detail.saveLabel')}
