@@ -36,6 +36,11 @@ export function CaseloadAlerts({ state }: { state: CaseloadState }) {
           </button>
         </div>
       )}
+      {state.restored !== null && (
+        <p role="status" className="cl-ok">
+          {t('unlock.restoreDone', { count: state.restored })}
+        </p>
+      )}
       {state.fromOtherTab > 0 && (
         <p role="status" className="cl-ok">
           {t('otherTab', { count: state.fromOtherTab })}

@@ -29,6 +29,8 @@ export interface CaseloadState {
   progress: { what: 'unlock' | 'import'; done: number; total: number } | null;
   /** drafts could not be sealed at the last lock */
   draftsLost: boolean;
+  /** cases restored from a backup in place of a caseload that could not be opened */
+  restored: number | null;
 }
 
 const IDLE_KEY = 'tj-subsidies.caseload.idleMinutes';
@@ -90,6 +92,7 @@ export class CaseloadSession {
     fromOtherTab: 0,
     progress: null,
     draftsLost: false,
+    restored: null,
   };
   private readonly listeners = new Set<() => void>();
   readonly vault: Vault;
@@ -207,7 +210,7 @@ export class CaseloadSession {
     let lost = false;
     if (Object.keys(drafts).length && this.vault.unlocked) lost = !(await this.vault.saveDrafts(drafts)).ok;
     this.vault.lock();
-    this.set({ draftsLost: lost, damaged: [] });
+    this.set({ draftsLost: lost, damaged: [], restored: null });
   }
 
   /** Seals unsaved text without locking: before an update reloads the page. */
@@ -267,6 +270,19 @@ export class CaseloadSession {
     });
     this.set({ progress: null });
     return this.done(r);
+  }
+
+  /**
+   * Replaces a caseload that cannot be opened with the cases of a backup already read and checked:
+   * only now is the old one deleted; the cases are stored under a new passphrase.
+   */
+  async restore(cases: readonly CaseRecord[], passphrase: string): Promise<WriteOutcome> {
+    await this.destroy();
+    const c = await this.create(passphrase);
+    if (!c.ok) return c;
+    const r = await this.importCases(cases);
+    if (r.ok) this.set({ restored: cases.length });
+    return r;
   }
 
   getCase(id: string | undefined): CaseRecord | undefined {

@@ -231,15 +231,22 @@ export class Vault {
     if (!iterationsOk(meta.kdf.iterations)) return { ok: false, reason: 'iterations' };
     const key = await deriveKey(passphrase, fromBase64(meta.kdf.salt), meta.kdf.iterations);
     if (meta.version === 1) return this.migrateV1(key, meta);
-    try {
-      if ((await openJson(key, meta.check!, aadFor('check'))) !== CHECK_TEXT) return { ok: false, reason: 'damaged' };
-    } catch {
-      return { ok: false, reason: 'wrongPassphrase' };
+    const all = await this.kv.entries();
+    const checkOk = await openJson(key, meta.check!, aadFor('check')).then(
+      (v) => v === CHECK_TEXT,
+      () => false,
+    );
+    if (!checkOk) {
+      // a damaged check record, or a wrong passphrase: a case that opens with this key tells them apart
+      const sample = all.filter(([k]) => k.startsWith(CASE_PREFIX)).slice(0, 5);
+      const opens = (await Promise.all(sample.map(([k, v]) => this.openCase(key, k.slice(CASE_PREFIX.length), v)))).some((x) => x !== null);
+      if (!opens) return { ok: false, reason: 'wrongPassphrase' };
+      // the passphrase is right: repair the check record, nothing else changes
+      await this.kv.set(META_KEY, { ...meta, check: await sealJson(key, CHECK_TEXT, aadFor('check')) }).catch(() => undefined);
     }
     this.cases.clear();
     this.tombs.clear();
     this.damagedIds.clear();
-    const all = await this.kv.entries();
     const rev = all.find(([k]) => k === REV_KEY)?.[1];
     const records = all.filter(([k]) => k.startsWith(CASE_PREFIX));
     const CHUNK = 1000;

@@ -190,11 +190,31 @@ test('a damaged vault: one damaged case is named and the others open; damaged da
   await flip('c:case-lisi', 'data');
   await unlock(page);
   await expect(page.getByRole('alert').filter({ hasText: '有 1 个个案的数据已损坏' })).toBeVisible({ timeout: 20_000 });
+  await page.goto('/#/caseload');
   await expect(page.getByRole('link', { name: '打开 张三' })).toBeVisible();
   await expect(page.getByRole('link', { name: '打开 李四' })).toHaveCount(0);
 
+  // a damaged check record is repaired: the cases open with the right passphrase, a wrong one is still wrong
   await page.getByRole('button', { name: '立即锁定' }).click();
   await flip('meta', 'check');
+  await unlock(page, 'not the passphrase 1');
+  await expect(page.getByRole('alert').filter({ hasText: '密码不对' })).toBeVisible({ timeout: 20_000 });
+  await unlock(page);
+  await expect(page.getByRole('button', { name: '立即锁定' })).toBeVisible({ timeout: 20_000 });
+
+  // a damaged settings record: said to be damaged data, not a wrong passphrase
+  await page.getByRole('button', { name: '立即锁定' }).click();
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((r) => {
+      const req = indexedDB.open('tj-caseload');
+      req.onsuccess = () => r(req.result);
+    });
+    await new Promise((r) => {
+      const req = db.transaction('vault', 'readwrite').objectStore('vault').put({ format: 'tj-subsidies-caseload-vault', version: 2, kdf: null }, 'meta');
+      req.onsuccess = r;
+    });
+    db.close();
+  });
   await unlock(page);
   await expect(page.getByRole('alert').filter({ hasText: '个案数据已损坏，不是密码的问题' })).toBeVisible({ timeout: 20_000 });
 

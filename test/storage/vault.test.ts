@@ -217,3 +217,19 @@ describe('importing a backup into the caseload', () => {
     expect(w.caseload.cases).toEqual([]);
   });
 });
+
+describe('a damaged check record', () => {
+  it('is repaired when a case opens with the passphrase; a wrong passphrase stays wrong', async () => {
+    const kv = memoryKV();
+    const v = new Vault(kv);
+    await v.create(PASS);
+    const a = caseFor('甲');
+    await v.write([a]);
+    const meta = kv.map.get(META_KEY) as { check: { data: string } };
+    kv.map.set(META_KEY, { ...meta, check: { ...meta.check, data: 'AAAA' + meta.check.data.slice(4) } });
+    expect(await new Vault(kv).unlock('wrong passphrase 2')).toEqual({ ok: false, reason: 'wrongPassphrase' });
+    const r = await new Vault(kv).unlock(PASS);
+    expect(r.ok && r.caseload.cases).toEqual([a]);
+    expect((await new Vault(kv).unlock(PASS)).ok).toBe(true);
+  });
+});

@@ -216,10 +216,7 @@ export function RestoreBackup() {
     try {
       const r = await readBackup(await file.text(), { passphrase: pass || undefined });
       if (!r.ok) return setMsg({ kind: 'error', text: importErrorText(t, r.error) });
-      await session.destroy();
-      const c = await session.create(next);
-      const w = c.ok ? await session.importCases(r.caseload.cases) : c;
-      const m = writeText(t, w);
+      const m = writeText(t, await session.restore(r.caseload.cases, next));
       setMsg(m ?? { kind: 'ok', text: t('unlock.restoreDone', { count: r.caseload.cases.length }) });
     } catch {
       setMsg({ kind: 'error', text: t('backup.err.read') });
