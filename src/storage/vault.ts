@@ -370,7 +370,8 @@ export class Vault {
         const rev = this.rev + 1;
         const writes: [string, CaseRecord | Tombstone][] = [];
         for (const c of puts) {
-          const stored = this.cases.get(c.id)?.updatedAt ?? this.tombs.get(c.id);
+          // a file is imported on purpose: it brings back a case deleted here (a tab's stale copy does not)
+          const stored = mode === 'import' ? this.cases.get(c.id)?.updatedAt : (this.cases.get(c.id)?.updatedAt ?? this.tombs.get(c.id));
           const changedElsewhere = stored !== seen.get(c.id);
           if (mode === 'import') {
             if (stored === undefined) report.added.push(c.id);

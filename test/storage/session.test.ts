@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// each test derives keys with 600,000 PBKDF2 iterations: give a busy machine time
+vi.setConfig({ testTimeout: 30_000 });
 import { memoryKV } from '../../src/storage/kv';
 import { CaseloadSession } from '../../src/storage/session';
 import { caseFor } from '../caseload/fixtures';

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// each test derives keys with 600,000 PBKDF2 iterations: give a busy machine time
+vi.setConfig({ testTimeout: 30_000 });
 import { memoryKV, type KV } from '../../src/storage/kv';
 import { CASE_PREFIX, LEGACY_DATA_KEY, META_KEY, Vault, VAULT_VERSION } from '../../src/storage/vault';
 import { caseFor } from '../caseload/fixtures';
@@ -231,5 +234,19 @@ describe('a damaged check record', () => {
     const r = await new Vault(kv).unlock(PASS);
     expect(r.ok && r.caseload.cases).toEqual([a]);
     expect((await new Vault(kv).unlock(PASS)).ok).toBe(true);
+  });
+});
+
+describe('importing after deleting', () => {
+  it('a backup brings back cases deleted on this device (importing is a choice), while a stale tab does not', async () => {
+    const kv = memoryKV();
+    const v = new Vault(kv);
+    await v.create(PASS);
+    const a = caseFor('甲');
+    await v.write([a]);
+    await v.write([], [a.id]);
+    const r = await v.write([a], [], { mode: 'import' });
+    expect(r.ok && r.report.added).toEqual([a.id]);
+    expect(v.get(a.id)).toEqual(a);
   });
 });
