@@ -90,12 +90,48 @@ export const clausesSchema = z
   .min(1)
   .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'clause ids must be unique');
 
-export const rulesSchema = z.strictObject({
-  version: z.string(),
-  instrument: instrumentSchema,
-  amounts: amountsSchema,
-  clauses: clausesSchema,
+const amountId = z.enum(AMOUNT_IDS);
+
+/**
+ * Which standard applies to whom: a person is 重度 when `severe.field` is one of `severe.oneOf`,
+ * as the clause `clause` defines it (its words in `quote`). A subsidy with only a `severe` standard
+ * covers 重度 people only and pays that one standard.
+ */
+export const tiersSchema = z.strictObject({
+  clause: clauseId,
+  quote: z.string().min(4),
+  note: z.string(),
+  severe: criterion,
+  standards: z.strictObject({
+    living: z.strictObject({ severe: amountId, other: amountId.optional() }),
+    care: z.strictObject({ severe: amountId, other: amountId.optional() }),
+  } satisfies Record<'living' | 'care', unknown>),
 });
+
+/** The month payment starts from (a fact of FACTS.md, not a clause of the article). */
+export const payFromSchema = z.strictObject({
+  id: clauseId,
+  basis: z.literal('applicationMonth'),
+  quote: z.string().min(4),
+  en: z.string().min(4),
+  source: z.string().min(1),
+  confidence: z.enum(['secondary', 'official']),
+});
+
+export const rulesSchema = z
+  .strictObject({
+    version: z.string(),
+    instrument: instrumentSchema,
+    amounts: amountsSchema,
+    clauses: clausesSchema,
+    tiers: tiersSchema,
+    payFrom: payFromSchema,
+  })
+  .refine((r) => r.clauses.some((c) => c.id === r.tiers.clause), { message: 'the tier rule must cite a clause of the rules', path: ['tiers', 'clause'] })
+  .refine((r) => r.clauses.some((c) => c.id === r.tiers.clause && c.zh.includes(r.tiers.quote)), {
+    message: "the tier rule's quote must be words of the clause it cites",
+    path: ['tiers', 'quote'],
+  });
 
 export type Instrument = z.infer<typeof instrumentSchema>;
 export type DatedAmount = z.infer<typeof datedAmountSchema>;
@@ -103,4 +139,6 @@ export type Amounts = Record<AmountId, DatedAmount[]>;
 export type Rule = z.infer<typeof ruleSchema>;
 export type Clause = z.infer<typeof clauseSchema>;
 export type Rules = z.infer<typeof rulesSchema>;
+export type Tiers = z.infer<typeof tiersSchema>;
+export type PayFrom = z.infer<typeof payFromSchema>;
 export type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;

@@ -7,9 +7,11 @@ import { setLang } from './i18n';
 import { hrefFor, ROUTES, useRoute } from './route';
 import { WizardScreen } from './screens/WizardScreen';
 import { UpdateBanner } from './pwa/UpdateBanner';
+import { setCareMode, useCareMode } from './careMode';
 
 const RosterScreen = lazy(() => import('./screens/RosterScreen'));
 const CaseloadScreen = lazy(() => import('./screens/CaseloadScreen'));
+const GlossaryScreen = lazy(() => import('./screens/GlossaryScreen'));
 
 /**
  * A page that throws (e.g. a crafted address) shows a message and a way back instead of a blank app.
@@ -53,9 +55,18 @@ export function App() {
   const { t, i18n } = useTranslation('common');
   const route = useRoute();
   const other = i18n.language === 'en' ? 'zh-CN' : 'en';
+  const care = useCareMode();
   return (
     <>
-      <a className="skip-link" href="#main">
+      {/* moves focus only: the address is the page's own (it names the page shown) */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('skipToContent')}
       </a>
       <UpdateBanner />
@@ -73,6 +84,9 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <button type="button" className="lang-switch care-switch" aria-pressed={care} onClick={() => setCareMode(!care)}>
+          {t('careMode')}
+        </button>
         <button type="button" className="lang-switch" lang={other} aria-label={t('switchToLabel')} onClick={() => setLang(other)}>
           {t('switchTo')}
         </button>
@@ -83,6 +97,7 @@ export function App() {
             {route === 'check' && <WizardScreen />}
             {route === 'caseload' && <CaseloadScreen />}
             {route === 'roster' && <RosterScreen />}
+            {route === 'glossary' && <GlossaryScreen />}
           </Suspense>
         </ErrorBoundary>
       </main>

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-export const ROUTES = ['check', 'caseload', 'roster'] as const;
+export const ROUTES = ['check', 'caseload', 'roster', 'glossary'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function current(): Route {

@@ -4,7 +4,8 @@
  */
 import type { TFunction } from 'i18next';
 import type { Facts, FactField, Tri } from '../facts/schema';
-import { fieldName } from '../facts/parse';
+import { fieldName } from '../screening/messages';
+import { SHOWN_FIELDS as REGISTRY_SHOWN } from '../facts/fields';
 import type { CheckSummary } from '../storage/model';
 
 type T = TFunction<'caseload'>;
@@ -30,31 +31,8 @@ export function statusText(t: T, s: CheckSummary, which: 'living' | 'care'): str
   return v.status === 'paid' ? `${base}，${t('amount', { amount: v.paid })}` : base;
 }
 
-/** The fields shown on a case page and on the visit summary, in the wizard's order. */
-export const SHOWN_FIELDS: FactField[] = [
-  'hukou',
-  'certificate',
-  'category',
-  'grade',
-  'household',
-  'dibaoSince',
-  'dibaoEdgeSince',
-  'certifiedOn',
-  'tekun',
-  'workInjuryCareFee',
-  'inPrison',
-  'orphanGuarantee',
-  'orphanInInstitution',
-  'institutionCareFunded',
-  'welfareLivingAllowances',
-  'welfareCareAllowances',
-  'homeCareNursingSubsidy',
-  'homeElderlyServiceSubsidy',
-  'advancedAgeAllowance',
-  'noticeGivenOn',
-  'noticeForm',
-  'appliedOn',
-];
+/** The fields shown on a case page and on the visit summary, in the wizard's order (from the field registry). */
+export const SHOWN_FIELDS: readonly FactField[] = REGISTRY_SHOWN;
 
 const VALUE_KEYS = new Set(['yes', 'no', 'unknown', 'tianjin', 'other', 'valid', 'none', 'dibao', 'dibaoEdge', 'neither', 'visual', 'hearing', 'speech', 'physical', 'mental', 'intellectual', 'multiple']);
 

@@ -5,47 +5,19 @@
  * While a subsidy's status is 'depends', the fields it depends on count too.
  * The wizard uses it as a routing guard, so it never re-implements a rule.
  */
-import { CATEGORY, HOUSEHOLD, HUKOU, CERTIFICATE, NOTICE_FORMS, TRI, type Facts, type FactField } from '../facts/schema';
+import type { Facts, FactField } from '../facts/schema';
+import { candidateValues } from './candidates';
 import { evaluate } from './evaluate';
+import { stillPossible } from './subsidy';
 import type { Result, SubsidyResult } from './types';
+
+export { candidateValues } from './candidates';
 
 export interface RelevanceOptions {
   asOf: string;
 }
 
-const TRI_FIELDS: readonly FactField[] = [
-  'tekun',
-  'workInjuryCareFee',
-  'inPrison',
-  'orphanGuarantee',
-  'orphanInInstitution',
-  'institutionCareFunded',
-  'homeElderlyServiceSubsidy',
-  'advancedAgeAllowance',
-];
-const ALLOWANCE_FIELDS: readonly FactField[] = ['welfareLivingAllowances', 'welfareCareAllowances', 'homeCareNursingSubsidy'];
-const DATE_FIELDS: readonly FactField[] = ['dibaoSince', 'dibaoEdgeSince', 'certifiedOn', 'noticeGivenOn', 'appliedOn'];
-
-function yearsBefore(iso: string, years: number): string {
-  const y = Number(iso.slice(0, 4)) - years;
-  return `${String(y).padStart(4, '0')}${iso.slice(4, 8)}01`;
-}
-
-/** The values worth trying for a field: every choice, and for amounts and dates representative ones. */
-export function candidateValues(field: FactField, asOf: string): readonly unknown[] {
-  if (field === 'hukou') return HUKOU;
-  if (field === 'certificate') return CERTIFICATE;
-  if (field === 'category') return CATEGORY;
-  if (field === 'grade') return [1, 2, 3, 4, 'unknown'];
-  if (field === 'household') return HOUSEHOLD;
-  if (TRI_FIELDS.includes(field)) return TRI;
-  if (ALLOWANCE_FIELDS.includes(field)) return ['unknown', [], ['unknown'], [1], [1_000_000]];
-  if (DATE_FIELDS.includes(field)) return [undefined, asOf, yearsBefore(asOf, 2)];
-  if (field === 'noticeForm') return [undefined, ...NOTICE_FORMS];
-  return [undefined];
-}
-
-const possible = (s: SubsidyResult) => s.status !== 'notEligible' && s.status !== 'excluded';
+const possible = stillPossible;
 
 function subsidySignature(s: SubsidyResult) {
   // a subsidy that cannot be paid concludes only that (whichever clause rules it out); tier, payee and choices no longer matter

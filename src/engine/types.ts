@@ -99,9 +99,12 @@ export interface NoticeTrigger {
 
 export interface NoticeResult {
   triggers: NoticeTrigger[];
+  /** the clause that sets the notice period and its forms (TJ-NOTIFY-3M), cited even when there is no trigger */
+  periodClause: string | null;
   noticeGivenOn: string | null;
   noticeForm: NoticeForm | null;
   waiver: 'notApplicable' | 'treatedAsWaived' | 'applied';
+  /** when treated as waived: the waiver clause (TJ-NOTIFY-WAIVER), then the clause for applying again (TJ-REAPPLY) */
   waiverClauses: string[];
   /** month payment starts from (YYYY-MM): the application month, or this month if applying now */
   payFrom: { month: string; basis: 'applied' | 'ifAppliedNow'; clauses: string[] };

@@ -3,6 +3,7 @@ export function valueAt<T extends { from: string }>(entries: readonly T[], asOf:
   let found: T | null = null;
   for (const e of entries) {
     if (e.from <= asOf) found = e;
+    // Stryker disable next-line all: equivalent — the rules schema keeps entries in strictly ascending order, so no later entry can be in force; stopping only saves time
     else break;
   }
   return found;

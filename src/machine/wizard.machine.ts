@@ -21,7 +21,9 @@ export type WizardEvent =
   | { type: 'BACK' }
   | { type: 'CHANGE'; step: QuestionStep | 'start' }
   | { type: 'SUBMIT' }
-  | { type: 'RESTART' };
+  | { type: 'RESTART' }
+  /** the address named another page (the phone's back or forward button, a reload, a bookmark) */
+  | { type: 'GOTO'; step: StepName };
 
 export interface WizardInput {
   asOf?: string;
@@ -51,6 +53,7 @@ export const wizardMachine = setup({
     leadsTo: ({ context, event }, params: { from: StepName; to: QuestionStep }) => leadsTo(context, event, params.from, params.to),
     backTo: ({ context }, params: { to: StepName }) => context.trail[context.trail.length - 1] === params.to,
     changeTo: ({ event }, params: { to: QuestionStep | 'start' }) => event.type === 'CHANGE' && event.step === params.to,
+    gotoTo: ({ context, event }, params: { to: StepName }) => event.type === 'GOTO' && event.step === params.to && reachable(context, params.to),
   },
   actions: {
     save: assign(({ context, event }, params: { from: StepName }) => ({
@@ -59,6 +62,12 @@ export const wizardMachine = setup({
     })),
     pushTrail: assign(({ context }, params: { from: StepName }) => ({ trail: [...context.trail, params.from].slice(-TRAIL_MAX) })),
     popTrail: assign(({ context }) => ({ trail: context.trail.slice(0, -1) })),
+    /** back along the trail when the address names the page before; else one step forward on it */
+    gotoTrail: assign(({ context }, params: { from: StepName; to: StepName }) =>
+      context.trail[context.trail.length - 1] === params.to
+        ? { trail: context.trail.slice(0, -1) }
+        : { trail: [...context.trail, params.from].slice(-TRAIL_MAX) },
+    ),
     startChanging: assign({ changing: true }),
     stopChanging: assign({ changing: false }),
     reset: assign(({ context }) => ({ answers: emptyAnswers(), trail: [], changing: false, asOf: context.asOf })),
@@ -75,9 +84,27 @@ export const wizardMachine = setup({
   on: {
     RESTART: { target: '.start', actions: 'reset' },
   },
+  // GOTO is per state (it needs the page it leaves, for the trail); see gotoTransitions
   // generated from the step list (see stateFor); the cast only hides the config's deep generic type
   states: Object.fromEntries(STEPS.map((s) => [s, stateFor(s)])) as never,
 });
+
+/**
+ * Can the address take the person to this page? The start and "check your answers" always; a
+ * question when it is asked now or was answered; the result once every question asked now is answered.
+ */
+function reachable(context: WizardContext, to: StepName): boolean {
+  if (to === 'start' || to === 'check') return true;
+  const a = context.answers;
+  if (to === 'result') return QUESTION_STEPS.every((s) => a.done.includes(s) || !isRelevant(s, a, context.asOf));
+  return a.done.includes(to) || isRelevant(to, a, context.asOf);
+}
+
+function gotoTransitions(from: StepName): Cfg[] {
+  return STEPS.filter((to) => to !== from).map(
+    (to) => ({ guard: { type: 'gotoTo', params: { to } }, target: to, actions: { type: 'gotoTrail', params: { from, to } } }) as Cfg,
+  );
+}
 
 function backTransitions(): Cfg[] {
   return STEPS.map((to) => ({ guard: { type: 'backTo', params: { to } }, target: to, actions: 'popTrail' }) as Cfg);
@@ -98,6 +125,7 @@ function stateFor(step: StepName) {
             }) as Cfg,
         ),
         BACK: backTransitions(),
+        GOTO: gotoTransitions(step),
       },
     };
   if (step === 'result')
@@ -112,6 +140,7 @@ function stateFor(step: StepName) {
             }) as Cfg,
         ),
         BACK: backTransitions(),
+        GOTO: gotoTransitions(step),
       },
     };
   const later = step === 'start' ? QUESTION_STEPS : QUESTION_STEPS.slice(QUESTION_STEPS.indexOf(step) + 1);
@@ -124,6 +153,7 @@ function stateFor(step: StepName) {
         { target: 'check', actions: { type: 'save', params: { from: step } } } as Cfg,
       ],
       BACK: backTransitions(),
+      GOTO: gotoTransitions(step),
     },
   };
 }

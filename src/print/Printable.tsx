@@ -10,6 +10,9 @@ import type { Facts, Tri } from '../facts/schema';
 import { todayLocal } from '../machine/answers';
 import { summarize } from '../storage/model';
 import { appliedText, displayName, fieldLabel, SHOWN_FIELDS, statusText, valueText } from '../caseview/format';
+import { decisionSentence } from '../screens/result/sentences';
+import { mainDecision } from '../screens/result/plain';
+import { useT } from '../steps/ui/useT';
 import './print.css';
 
 export type PrintKind = 'letter' | 'visit';
@@ -55,6 +58,26 @@ export function PrintPreview({
   );
 }
 
+/** Where one of two allowances must be chosen: both amounts, which to keep, what is given up, the difference. */
+function Choices({ result }: { result: Result }) {
+  const { t } = useT();
+  if (!result.covered) return null;
+  const lines = [result.living, result.care].flatMap((s) => {
+    const d = mainDecision(s);
+    return d && (s.status === 'paid' || s.status === 'otherWins') ? [decisionSentence(t, s, d)] : [];
+  });
+  if (!lines.length) return null;
+  return (
+    <>
+      {lines.map((l) => (
+        <p key={l} className="print-choice">
+          {l}
+        </p>
+      ))}
+    </>
+  );
+}
+
 function Letter({ facts, result }: { facts: Facts; result: Result }) {
   const { t } = useTranslation('caseload');
   const s = summarize(result);
@@ -79,6 +102,7 @@ function Letter({ facts, result }: { facts: Facts; result: Result }) {
         <li>{line('living')}</li>
         <li>{line('care')}</li>
       </ul>
+      <Choices result={result} />
       {s.covered && s.total > 0 && <p>{t('print.yourTotal', { amount: s.total })}</p>}
       <p className="print-small">{t('print.estimate', { date: result.asOf })}</p>
       <h3>{t('print.howTitle')}</h3>
@@ -131,6 +155,7 @@ function Visit({ facts, applied, result, notes }: { facts: Facts; applied?: Tri;
         <li>{t('print.yourLine', { subsidy: t('subsidy.living'), status: statusText(t, s, 'living') })}</li>
         <li>{t('print.yourLine', { subsidy: t('subsidy.care'), status: statusText(t, s, 'care') })}</li>
       </ul>
+      <Choices result={result} />
       <h3>{t('print.noticeTitle')}</h3>
       {(s.notice?.triggers ?? []).map((x) => (
         <p key={x.trigger}>{t('detail.triggerLine', { trigger: t(`trigger.${x.trigger}`), date: x.date, last: x.lastOnTimeDay })}</p>

@@ -8,14 +8,15 @@ import { useTranslation } from 'react-i18next';
 import { onBeforeUpdate } from '../pwa/state';
 import { session, useCaseload, type CaseloadState } from '../storage/session';
 import { clearWizard } from '../wizard/store';
+import { usePageTitle } from '../i18n/usePageTitle';
 import { BackupPanel } from './caseload/BackupPanel';
 import { CaseDetail } from './caseload/CaseDetail';
 import { CaseList } from './caseload/CaseList';
 import { NoticeTracker } from './caseload/NoticeTracker';
-import { DestroyAll, RestoreBackup, SetupForm, UnlockForm } from './caseload/PassForms';
+import { DestroyAll, RestoreBackup, SetupForm, UnlockForm } from '../caseview/PassForms';
 import { Settings } from './caseload/Settings';
 import { hrefView, parseView, useHash, writeText, type CaseloadView } from './caseload/util';
-import './caseload/caseload.css';
+import '../caseview/caseload.css';
 
 const TABS = ['cases', 'notices', 'backup', 'settings'] as const;
 
@@ -79,6 +80,8 @@ export default function CaseloadScreen() {
   };
 
   const current: CaseloadView['view'] = view.view === 'case' ? 'cases' : view.view;
+  const phaseTitle = state.phase === 'none' ? t('setup.title') : state.phase === 'locked' ? t('unlock.title') : state.phase === 'unlocked' ? t(`tabs.${current}`) : null;
+  usePageTitle(phaseTitle ? `${phaseTitle} - ${t('title')}` : t('title'));
   return (
     <div className="caseload">
       <h1 tabIndex={-1}>{t('title')}</h1>

@@ -9,6 +9,7 @@ import type { WizardEvent } from '../machine/wizard.machine';
 import StartStep from '../steps/start';
 import { useT } from '../steps/ui/useT';
 import { peekSaved, WIZARD_CHANGED_EVENT } from '../wizard/keys';
+import { stepFromHash } from '../wizard/address';
 import './wizard/wizard.css';
 
 const loadFlow = () => import('./wizard/WizardFlow');
@@ -27,7 +28,9 @@ export function WizardScreen() {
     return () => window.removeEventListener(WIZARD_CHANGED_EVENT, reload);
   }, []);
   const saved = peekSaved(); // cheap; re-read on every render so a reset or a loaded case is seen
-  const onStartPage = !started && (saved === null || saved.state === 'start');
+  // an address naming a page (a reload, a bookmark, the forward button) opens the wizard proper
+  const named = stepFromHash(location.hash);
+  const onStartPage = !started && (named === null || named === 'start') && (saved === null || saved.state === 'start');
 
   useEffect(() => {
     if (!onStartPage) return;

@@ -12,28 +12,6 @@ export default function StartStep(p: StepProps) {
     <>
       <h1 tabIndex={-1}>{t('wizard:start.h1')}</h1>
       <p className="lead">{t('wizard:start.intro')}</p>
-      <h2>{t('wizard:start.doesTitle')}</h2>
-      <ul>
-        <li>{t('wizard:start.does1')}</li>
-        <li>{t('wizard:start.does2')}</li>
-        <li>{t('wizard:start.does3')}</li>
-      </ul>
-      <h2>{t('wizard:start.notTitle')}</h2>
-      <ul>
-        <li>{t('wizard:start.not1')}</li>
-        <li>{t('wizard:start.not2')}</li>
-      </ul>
-      <h2>{t('wizard:start.haveTitle')}</h2>
-      <ul>
-        <li>{t('wizard:start.have1')}</li>
-        <li>{t('wizard:start.have2')}</li>
-        <li>{t('wizard:start.have3')}</li>
-      </ul>
-      <div className="inset">
-        <h2>{t('wizard:start.privacyTitle')}</h2>
-        <p>{t('wizard:start.privacy')}</p>
-        {resumed && <p>{t('wizard:start.resume')}</p>}
-      </div>
       <ErrorSummary errors={errors} />
       <form
         noValidate
@@ -56,6 +34,29 @@ export default function StartStep(p: StepProps) {
           {t('wizard:start.startButton')} <span aria-hidden="true">›</span>
         </button>
       </form>
+      {/* what the check does and does not do: after the start button, so that it is on the first screen */}
+      <h2>{t('wizard:start.doesTitle')}</h2>
+      <ul>
+        <li>{t('wizard:start.does1')}</li>
+        <li>{t('wizard:start.does2')}</li>
+        <li>{t('wizard:start.does3')}</li>
+      </ul>
+      <h2>{t('wizard:start.notTitle')}</h2>
+      <ul>
+        <li>{t('wizard:start.not1')}</li>
+        <li>{t('wizard:start.not2')}</li>
+      </ul>
+      <h2>{t('wizard:start.haveTitle')}</h2>
+      <ul>
+        <li>{t('wizard:start.have1')}</li>
+        <li>{t('wizard:start.have2')}</li>
+        <li>{t('wizard:start.have3')}</li>
+      </ul>
+      <div className="inset">
+        <h2>{t('wizard:start.privacyTitle')}</h2>
+        <p>{t('wizard:start.privacy')}</p>
+        {resumed && <p>{t('wizard:start.resume')}</p>}
+      </div>
     </>
   );
 }

@@ -6,9 +6,12 @@
  * Reading never throws and never touches the stored caseload: it returns a caseload or a reason.
  */
 import { evaluate } from '../engine/evaluate';
-import { INPUT_COLUMNS, RESULT_COLUMNS, resultCells, toCsv } from '../facts/csv';
-import { factsToCells, fieldKind, fieldName, type Lang } from '../facts/parse';
-import type { FactField } from '../facts/schema';
+import { FACT_FIELDS as INPUT_COLUMNS, type FactField } from '../facts/schema';
+import { fieldSpec } from '../facts/fields';
+import { RESULT_COLUMNS, resultCells } from '../screening/results';
+import { fieldName, fieldsText } from '../screening/messages';
+import { toCsv } from '../screening/write';
+import { factsToCells, type Lang } from '../facts/parse';
 import { DEFAULT_ITERATIONS, MAX_ITERATIONS, MIN_ITERATIONS, deriveKey, fromBase64, isSealed, openJson, randomBytes, sealJson, toBase64, WrongPassphraseError, type Sealed } from './crypto';
 import { migrate, SCHEMA_VERSION, type Caseload, type MigrationError } from './model';
 
@@ -167,75 +170,25 @@ export function mergeCaseloads(current: Caseload, incoming: Caseload): { caseloa
 
 export const CASE_COLUMNS = ['caseId', 'createdAt', 'updatedAt', 'label', 'caseNotes'] as const;
 
-/** Column names of the case export in Chinese (English keeps the schema's own names). */
-const ZH_COLUMNS: Record<string, string> = {
+/** Column names of the case export's own columns in Chinese (the facts' and results' come from the registry). */
+const ZH_COLUMNS: Record<(typeof CASE_COLUMNS)[number], string> = {
   caseId: '个案编号',
   createdAt: '创建时间',
   updatedAt: '修改时间',
   label: '简称',
   caseNotes: '个案备注',
-  livingStatus: '生活补贴结果',
-  livingMonthly: '生活补贴每月金额',
-  livingTier: '生活补贴档次',
-  livingReasons: '生活补贴依据条款',
-  careStatus: '护理补贴结果',
-  careMonthly: '护理补贴每月金额',
-  carePayee: '护理补贴领取方式',
-  careReasons: '护理补贴依据条款',
-  total: '合计每月金额',
-  dependsOn: '待确认的回答',
-  noticeTrigger: '告知起因',
-  noticeLastOnTimeDay: '最迟告知日',
-  noticeStatus: '告知状态',
-  noticeHolidayAdjusted: '已按节假日顺延',
-  noticeRequired: '需要告知',
-  asOf: '适用日期',
-  rulesVersion: '规定版本',
 };
-/** Values in Chinese: the words the CSV reader also accepts for answers, plain words for results. */
-const ZH_VALUES: Record<string, string> = {
-  unknown: '不清楚',
-  yes: '是',
-  no: '否',
-  true: '是',
-  false: '否',
-  tianjin: '天津',
-  other: '外地',
-  valid: '有',
-  none: '无',
-  dibao: '低保',
-  dibaoEdge: '低保边缘',
-  neither: '都不是',
-  visual: '视力',
-  hearing: '听力',
-  speech: '言语',
-  physical: '肢体',
-  mental: '精神',
-  intellectual: '智力',
-  multiple: '多重',
-  systemPrompt: '系统提示',
-  plainSheet: '明白纸',
-  letter: '告知书',
-  phone: '电话',
-  homeVisit: '上门走访',
-  paid: '可以领取',
-  notEligible: '不符合条件',
-  excluded: '不能领取',
-  otherWins: '选另一项',
-  depends: '还不能确定',
-  notCovered: '不在规定适用期内',
-  notYetDue: '未到期',
-  overdue: '已过期',
-  givenOnTime: '已按时告知',
-  givenLate: '已告知（晚于期限）',
-  certified: '新办残疾人证',
-};
-const ZH_VALUE_COLUMNS = new Set(['livingStatus', 'careStatus', 'noticeTrigger', 'noticeStatus', 'noticeHolidayAdjusted', 'noticeRequired']);
-const zhValue = (v: string) =>
-  v
-    .split(';')
-    .map((x) => (Object.hasOwn(ZH_VALUES, x) ? ZH_VALUES[x]! : x))
-    .join('；');
+
+/** A fact's value in Chinese: the registry's first Chinese word for it (a word the CSV reader accepts). */
+function zhCell(f: FactField, cell: string): string {
+  if (cell === '') return cell;
+  if (cell === 'unknown') return '不清楚';
+  const s = fieldSpec(f);
+  if (s.kind === 'allowances') return cell === 'none' ? '无' : cell.split(';').map((x) => (x === 'unknown' ? '不清楚' : x)).join('；');
+  if (!s.values) return cell;
+  const zh = (s.words?.[cell] ?? []).find((w) => /[\u3400-\u9fff]/.test(w));
+  return zh ?? cell;
+}
 
 /**
  * CSV for office systems: case columns, the facts schema's input columns, then the result columns.
@@ -243,24 +196,16 @@ const zhValue = (v: string) =>
  * CSV reader accepts and the values are Chinese words; in English the schema's own names and codes.
  */
 export function exportCsv(caseload: Caseload, lang: Lang = 'zh-CN'): string {
-  const resultCols = RESULT_COLUMNS.filter((c) => c !== 'row' && c !== 'error');
+  const resultCols = RESULT_COLUMNS.filter((c) => c !== 'row' && c !== 'warning' && c !== 'error');
   const zh = lang === 'zh-CN';
-  const header = [...CASE_COLUMNS, ...INPUT_COLUMNS, ...resultCols].map((c) => (!zh ? c : (ZH_COLUMNS[c] ?? fieldName(c, 'zh-CN'))));
-  const enumField = (f: FactField) => fieldKind(f) === 'enum';
+  const header = zh
+    ? [...CASE_COLUMNS.map((c) => ZH_COLUMNS[c]), ...INPUT_COLUMNS.map((f) => fieldName(f, 'zh-CN')), ...resultCols.map((c) => fieldsText('zh-CN').column[c])]
+    : [...CASE_COLUMNS, ...INPUT_COLUMNS, ...resultCols];
   const rows = caseload.cases.map((c) => {
     const cells = factsToCells(c.facts);
-    const r = resultCells(evaluate(c.facts, { asOf: c.check.checkedOn }));
-    const inputs = INPUT_COLUMNS.map((f) => {
-      const v = cells[f];
-      if (!zh || v === '') return v;
-      if (f === 'grade') return v === 'unknown' ? ZH_VALUES.unknown! : `${v}级`;
-      return enumField(f) ? zhValue(v) : v;
-    });
-    const results = resultCols.map((k) => {
-      const v = r[k] ?? '';
-      return zh && ZH_VALUE_COLUMNS.has(k) ? zhValue(v) : v;
-    });
-    return [c.id, c.createdAt, c.updatedAt, c.label ?? '', c.notes, ...inputs, ...results];
+    const r = resultCells(evaluate(c.facts, { asOf: c.check.checkedOn }), lang);
+    const inputs = INPUT_COLUMNS.map((f) => (zh ? zhCell(f, cells[f]) : cells[f]));
+    return [c.id, c.createdAt, c.updatedAt, c.label ?? '', c.notes, ...inputs, ...resultCols.map((k) => r[k] ?? '')];
   });
   return '\ufeff' + toCsv([header, ...rows]);
 }

@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import instrument from '../../rules/tianjin/instrument.json';
 import amounts from '../../rules/tianjin/amounts.json';
 import clauses from '../../rules/tianjin/clauses.json';
+import tiers from '../../rules/tianjin/tiers.json';
+import payFrom from '../../rules/tianjin/pay-from.json';
 import { loadRules, rules, RULES_VERSION } from '../../rules';
 import { compile, evaluate, valueAt } from '../../src/engine';
-import { caseFiles } from './cases.test';
+import { caseFiles } from './case-files';
 import { clearFacts } from './clear-facts';
 
 const policy = join(import.meta.dirname, '..', '..', 'rules', 'tianjin', 'sources');
@@ -17,7 +19,7 @@ const article = readFileSync(join(policy, '001_89d468e8ca0ce98e.txt'), 'utf8').r
 const idsIn = (md: string) => [...new Set([...md.matchAll(/^\| `((?:TJ|NAT)-[A-Z0-9-]+)` \|/gm)].map((m) => m[1]!))];
 const clauseIds = idsIn(clausesMd);
 const factIds = idsIn(factsMd);
-const raw = () => structuredClone({ version: RULES_VERSION, instrument, amounts, clauses });
+const raw = () => structuredClone({ version: RULES_VERSION, instrument, amounts, clauses, tiers, payFrom });
 const citedByCases = new Set(caseFiles.flatMap(([, f]) => f.cases.flatMap((c) => c.clauses)));
 
 describe('the rules data', () => {
@@ -87,6 +89,67 @@ describe('the rules data', () => {
     const scope = bad.clauses.find((c) => c.id === 'TJ-CARE-SCOPE')!;
     (scope.rule as { criteria: { field: string; oneOf: unknown[] }[] }).criteria.push({ field: 'age', oneOf: [1] });
     expect(() => compile(loadRules(bad))).toThrow(/unknown fact field "age"/);
+  });
+});
+
+describe('the tier rule and the pay-from fact are cited rules data', () => {
+  const careScope = rules.clauses.find((c) => c.id === 'TJ-CARE-SCOPE')!;
+  const gradeCriterion = careScope.rule.kind === 'scope' ? careScope.rule.criteria.find((c) => c.field === 'grade') : undefined;
+
+  it('defines 重度 as grade 1 or 2 in the words of the article, citing TJ-CARE-SCOPE, the same grades as the care subsidy covers', () => {
+    expect(rules.tiers.clause).toBe('TJ-CARE-SCOPE');
+    expect(article).toContain(rules.tiers.quote);
+    expect(rules.tiers.severe).toEqual({ field: 'grade', oneOf: [1, 2] });
+    expect(gradeCriterion?.oneOf).toEqual(rules.tiers.severe.oneOf);
+  });
+
+  it('pays the living subsidy at the 重度 standard or the other one, and the care subsidy at its one standard', () => {
+    expect(rules.tiers.standards).toEqual({
+      living: { severe: 'TJ-STD-LIVING-SEVERE', other: 'TJ-STD-LIVING-OTHER' },
+      care: { severe: 'TJ-STD-CARE' },
+    });
+  });
+
+  it('keeps NAT-PAY-FROM-APPLICATION as the secondary fact FACTS.md lists, in its words', () => {
+    expect(factIds).toContain(rules.payFrom.id);
+    expect(rules.payFrom.id).toBe('NAT-PAY-FROM-APPLICATION');
+    expect(factsMd).toContain(rules.payFrom.quote);
+    expect(rules.payFrom.confidence).toBe('secondary');
+  });
+
+  it('refuses a tier rule that cites a clause the rules do not have', () => {
+    const bad = raw();
+    bad.tiers.clause = 'TJ-NO-SUCH-CLAUSE';
+    expect(() => loadRules(bad)).toThrow(/tiers\.clause: the tier rule must cite a clause/);
+  });
+
+  it('refuses a tier rule whose quote is not words of the clause it cites', () => {
+    const bad = raw();
+    bad.tiers.quote = '各残疾类别残疾等级为一至四级';
+    expect(() => loadRules(bad)).toThrow(/tiers\.quote/);
+  });
+
+  it('refuses a tier rule that reads a fact field the schema does not have', () => {
+    const bad = raw();
+    bad.tiers.severe.field = 'severity';
+    expect(() => compile(loadRules(bad))).toThrow(/TJ-CARE-SCOPE reads unknown fact field "severity"/);
+  });
+
+  const person = { ...clearFacts(), hukou: 'tianjin', certificate: 'valid', category: 'physical', grade: 2, household: 'dibao' } as const;
+
+  it('gives a grade-2 person the other living standard (160 元/月) once the rules data counts only grade 1 as 重度', () => {
+    const r = raw();
+    r.tiers.severe.oneOf = [1];
+    const result = evaluate(person, { asOf: '2025-01-01', rules: loadRules(r) });
+    expect(result.covered && [result.living.tier, result.living.paid]).toEqual(['other', 160]);
+    expect(result.covered && result.care.tier).toBe('severe');
+  });
+
+  it('cites the pay-from fact by the id the rules data gives it', () => {
+    const r = raw();
+    r.payFrom.id = 'NAT-PAY-FROM-RENAMED';
+    const result = evaluate(person, { asOf: '2025-01-01', rules: loadRules(r) });
+    expect(result.covered && result.notice.payFrom.clauses).toEqual(['NAT-PAY-FROM-RENAMED']);
   });
 });
 

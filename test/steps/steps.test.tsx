@@ -206,7 +206,10 @@ describe('check your answers and the result', () => {
     expect(within(row).getByText('不清楚')).toBeInTheDocument();
     cleanup();
     const { where } = renderStep('result', paid);
-    expect(screen.getByText(/不清楚是否已经申请.*要看是什么时候申请的.*本月申请就从 2025-06 开始发.*NAT-PAY-FROM-APPLICATION/)).toBeInTheDocument();
+    expect(screen.getByText(/不清楚是否已经申请.*要看是什么时候申请的.*本月申请就从 2025-06 开始发/)).toBeInTheDocument();
+    // the clause is cited behind the notice's 依据 disclosure, not in the sentence
+    expect(screen.getByText(/不清楚是否已经申请/).textContent).not.toMatch(/NAT-|TJ-/);
+    expect(document.getElementById('basis-notice')).toHaveTextContent('NAT-PAY-FROM-APPLICATION');
     expect(screen.queryByText(/^如果本月申请/)).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: '回答这个问题：是否已申请' }));
     expect(where()).toBe('applied');
@@ -232,8 +235,9 @@ describe('check your answers and the result', () => {
     it('says "the person, or the institution if …" with the question that settles it, and links to it', async () => {
       const { where } = renderStep('result', orphan);
       const dd = payeeOf(/^重度残疾人护理补贴$/, '发给谁');
-      expect(dd).toHaveTextContent('发给本人（或监护人）；如果“机构养育”是“是”，则发给儿童福利机构（用于残疾孤儿护理费用）。 (TJ-ORPHAN-INSTITUTION)');
-      expect(screen.getByText('— 每月实际领取 200 元')).toBeInTheDocument();
+      expect(dd).toHaveTextContent(/^发给本人（或监护人）；如果“机构养育”是“是”，则发给儿童福利机构（用于残疾孤儿护理费用）。 回答这个问题：机构养育$/);
+      expect(document.getElementById('basis-care')).toHaveTextContent('TJ-ORPHAN-INSTITUTION');
+      expect(screen.getAllByText('重度残疾人护理补贴：可以领，每月 200 元。')).toHaveLength(2);
       await userEvent.click(within(dd).getByRole('button', { name: '回答这个问题：机构养育' }));
       expect(where()).toBe('orphanInstitution');
     });
@@ -243,7 +247,7 @@ describe('check your answers and the result', () => {
       renderStep('result', { ...orphan, facts: { ...orphan.facts, orphanGuarantee: 'unknown' } });
       const dd = payeeOf(/^Care subsidy/, 'Paid to');
       expect(dd).toHaveTextContent(
-        'The person (or guardian), or the child-welfare institution (for pooled care costs of disabled orphans) if “Orphan basic-living guarantee” is “Yes” and “Raised in an institution” is “Yes”. (TJ-ORPHAN-INSTITUTION)',
+        'The person (or guardian), or the child-welfare institution (for pooled care costs of disabled orphans) if “Orphan basic-living guarantee” is “Yes” and “Raised in an institution” is “Yes”.',
       );
       expect(within(dd).getAllByRole('button').map((b) => b.textContent)).toEqual([
         'Answer this question: Orphan basic-living guarantee',

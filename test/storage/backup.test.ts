@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { headerField, INPUT_COLUMNS } from '../../src/facts/csv';
-import { fieldName, parseFactsCells } from '../../src/facts/parse';
+import { FACT_FIELDS as INPUT_COLUMNS } from '../../src/facts/schema';
+import { parseFactsCells } from '../../src/facts/parse';
+import { headerField } from '../../src/screening/headers';
+import { fieldName } from '../../src/screening/messages';
 import { deriveKey, fromBase64, randomBytes, toBase64 } from '../../src/storage/crypto';
 import { exportCsv, exportEncryptedJson, exportPlainJson, mergeCaseloads, readBackup } from '../../src/storage/backup';
 import { emptyCaseload, SCHEMA_VERSION, type Caseload } from '../../src/storage/model';
@@ -141,8 +143,8 @@ describe('the case export in the interface language', () => {
     expect(header).toEqual(expect.arrayContaining(['个案编号', '姓名或编号', '户籍', '残疾等级', '生活补贴结果', '最迟告知日']));
     expect(header).not.toContain('livingStatus');
     expect(rows[0]![col('户籍')]).toBe('天津');
-    expect(rows[0]![col('生活补贴结果')]).toBe('可以领取');
-    expect(rows[0]![col('残疾等级')]).toMatch(/^[1-4]级$/);
+    expect(rows[0]![col('生活补贴结果')]).toBe('可领取');
+    expect(rows[0]![col('残疾等级')]).toMatch(/^[一二三四]级$/);
     for (const f of INPUT_COLUMNS) expect(headerField(header![col(fieldName(f, 'zh-CN'))]!), f).toBe(f);
     const back = parseFactsCells(Object.fromEntries(INPUT_COLUMNS.map((f) => [f, rows[0]![col(fieldName(f, 'zh-CN'))]!])));
     expect(back.ok).toBe(true);

@@ -4,21 +4,10 @@ import { todayLocal } from '../../machine/answers';
 import { exportCsv, exportEncryptedJson, exportPlainJson, readBackup, type ImportError } from '../../storage/backup';
 import type { Caseload } from '../../storage/model';
 import { session } from '../../storage/session';
-import { download, writeText } from './util';
+import { importErrorText, writeText } from '../../caseview/messages';
+import { download } from './util';
 
-/** The words for a backup that could not be read (nothing was changed). */
-export function importErrorText(t: ReturnType<typeof useTranslation<'caseload'>>['t'], e: ImportError): string {
-  switch (e.code) {
-    case 'newerVersion':
-      return t('backup.err.newerVersion', { found: e.found });
-    case 'iterations':
-      return t('backup.err.iterations', { found: e.found });
-    case 'invalid':
-      return t('backup.err.invalid', { detail: e.detail });
-    default:
-      return t(`backup.err.${e.code}`);
-  }
-}
+export { importErrorText } from '../../caseview/messages';
 
 export function BackupPanel({ caseload, progress }: { caseload: Caseload; progress?: { what: 'unlock' | 'import'; done: number; total: number } | null }) {
   const { t, i18n } = useTranslation('caseload');

@@ -104,6 +104,35 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
           </li>
         </ul>
         {c.check.covered && <p>{t('detail.total', { amount: c.check.total })}</p>}
+        {c.check.screening?.status === 'likely' && (
+          <div className="cl-likely">
+            <p>
+              <strong>{t('detail.likely', { amount: c.check.screening.total })}</strong>
+            </p>
+            <p>{t('detail.checklist')}</p>
+            <ul>
+              {c.check.screening.checklist.map((f) => (
+                <li key={f}>{fieldLabel(f, i18n.language)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {c.contact && (
+          <dl className="cl-facts">
+            {c.contact.phone && (
+              <div>
+                <dt>{t('detail.phone')}</dt>
+                <dd>{c.contact.phone}</dd>
+              </div>
+            )}
+            {c.contact.address && (
+              <div>
+                <dt>{t('detail.address')}</dt>
+                <dd>{c.contact.address}</dd>
+              </div>
+            )}
+          </dl>
+        )}
         <div className="cl-row">
           <button type="button" onClick={openInWizard}>
             {t('detail.openInWizard')}
@@ -213,14 +242,20 @@ export function RecordNotice({ c, onDone }: { c: CaseRecord; onDone: (msg: Msg) 
     const next = recheck(c, facts, evaluate(facts, { asOf: today }));
     onDone(writeText(t, await session.upsertCase(next, c.updatedAt)) ?? { kind: 'ok', text: t('detail.saved') });
   };
+  /** Shows the errors, announces them (role="alert") and moves focus to the first field in error. */
+  const showErrors = (errs: Record<string, string>): boolean => {
+    setErrors(errs);
+    const first = Object.keys(errs)[0];
+    if (first) window.setTimeout(() => document.getElementById(first)?.focus(), 0);
+    return first !== undefined;
+  };
   const submitNotice = async (e: FormEvent) => {
     e.preventDefault();
     const errs: Record<string, string> = {};
     if (!isIsoDate(given)) errs[f.given] = t('detail.recordErrors.date');
     else if (given > today) errs[f.given] = t('detail.recordErrors.future');
     if (!form) errs[f.form] = t('detail.recordErrors.form');
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
+    if (showErrors(errs)) return;
     await save({ ...c.facts, noticeGivenOn: given, noticeForm: form as NoticeForm });
   };
   const submitApplied = async (e: FormEvent) => {
@@ -228,8 +263,7 @@ export function RecordNotice({ c, onDone }: { c: CaseRecord; onDone: (msg: Msg) 
     const errs: Record<string, string> = {};
     if (!isIsoDate(applied)) errs[f.applied] = t('detail.recordErrors.date');
     else if (applied > today) errs[f.applied] = t('detail.recordErrors.future');
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
+    if (showErrors(errs)) return;
     await save({ ...c.facts, appliedOn: applied });
   };
   const err = (k: string) =>
@@ -242,6 +276,9 @@ export function RecordNotice({ c, onDone }: { c: CaseRecord; onDone: (msg: Msg) 
   return (
     <div className="cl-record">
       <h4>{t('detail.recordTitle')}</h4>
+      <p role="alert" className="visually-hidden">
+        {Object.values(errors).join(' ')}
+      </p>
       <form onSubmit={(e) => void submitNotice(e)} noValidate className="cl-inline-form">
         <div className="cl-field">
           <label htmlFor={f.given}>{t('detail.noticeDate')}</label>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDLE_CHOICES, session, storedIdleMinutes } from '../../storage/session';
-import { ChangePassphrase, DestroyAll } from './PassForms';
+import { ChangePassphrase, DestroyAll } from '../../caseview/PassForms';
 
 const size = (bytes: number, lang: string) => {
   const units = ['B', 'KB', 'MB', 'GB'];

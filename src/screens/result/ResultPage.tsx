@@ -1,32 +1,28 @@
-/** The result: one card per subsidy with its reasons, choices, what it depends on, deadlines and next steps. */
+/**
+ * The result: the answer first, one plain sentence per subsidy (the amount, or the range while answers
+ * are unknown); then one card per subsidy with the reasons in words, the choice of the higher spelled
+ * out, what each unknown answer would mean and how to find it out; the clause ids and their text sit
+ * behind one 依据 disclosure per card. Next steps only where something may be paid.
+ */
 import clausesData from '../../../rules/tianjin/clauses.json';
-import { evaluate } from '../../engine';
-import type { AmountInfo, CoveredResult, Criterion, Decision, NoticeTrigger, Subsidy, SubsidyResult } from '../../engine/types';
-import { CATEGORY, CERTIFICATE, HOUSEHOLD, HUKOU, type Facts, type FactField } from '../../facts/schema';
+import { evaluate, outcomesByAnswer, payableIf, type OutcomeIf } from '../../engine';
+import type { AmountInfo, CoveredResult, Decision, NoticeTrigger, Subsidy, SubsidyResult } from '../../engine/types';
+import type { Facts, FactField } from '../../facts/schema';
+import { Mixed } from '../../i18n/Mixed';
 import { toFacts } from '../../machine/answers';
 import { stepForField, type QuestionStep } from '../../machine/steps';
 import { ResultActions } from '../ResultActions';
-import { BackLink, type StepProps } from '../../steps/ui/parts';
+import { BackLink, roleOf, type StepProps } from '../../steps/ui/parts';
 import { useT, type TFn } from '../../steps/ui/useT';
+import { basisClauses, mayBePaid, reasonKey, totalRange } from './plain';
+import { sentence } from './sentences';
 import './result.css';
 
 const CLAUSE_ZH: Record<string, string> = Object.fromEntries((clausesData as { id: string; zh: string }[]).map((c) => [c.id, c.zh]));
 
-const VALUES: Partial<Record<FactField, readonly unknown[]>> = {
-  hukou: HUKOU.filter((v) => v !== 'unknown'),
-  certificate: CERTIFICATE.filter((v) => v !== 'unknown'),
-  category: CATEGORY.filter((v) => v !== 'unknown'),
-  grade: [1, 2, 3, 4],
-  household: HOUSEHOLD.filter((v) => v !== 'unknown'),
-  tekun: ['yes', 'no'],
-  workInjuryCareFee: ['yes', 'no'],
-  inPrison: ['yes', 'no'],
-  orphanGuarantee: ['yes', 'no'],
-  orphanInInstitution: ['yes', 'no'],
-  institutionCareFunded: ['yes', 'no'],
-};
-
 const yuan = (t: TFn, n: number) => t('result:yuanPerMonth', { amount: n });
+const subsidyName = (t: TFn, s: Subsidy) => t(`result:subsidy.${s}`);
+const questionName = (t: TFn, f: FactField) => t(`wizard:${stepForField(f) ?? f}.short`);
 
 /** "if 'household' is 'dibaoEdge'", in words, from the question's short name and its option label. */
 function condition(t: TFn, field: FactField, values: unknown): string {
@@ -36,24 +32,35 @@ function condition(t: TFn, field: FactField, values: unknown): string {
   return t('result:ifAnswer', { question: t(`wizard:${step}.short`), answer });
 }
 
-/**
- * Who is paid when the answers leave it open: the person, or the other payee if the fields that settle it
- * are all 'yes'. Links to the questions that settle it, except those the card links already (`linked`).
- */
+/** Each clause id with its text, behind one disclosure. */
+function Basis({ clauses, id }: { clauses: string[]; id: string }) {
+  const { t } = useT();
+  if (!clauses.length) return null;
+  return (
+    <details className="basis" id={id}>
+      <summary>{t('result:plain.basis')}</summary>
+      <p>{t('result:plain.basisIntro')}</p>
+      <ul>
+        {clauses.map((c) => (
+          <li key={c}>
+            <span className="clause-id">{c}</span> <span lang="zh-CN">{CLAUSE_ZH[c] ?? ''}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function PayeeUnknown({ s, send, linked }: { s: SubsidyResult; send: StepProps['send']; linked: ReadonlySet<QuestionStep> }) {
   const { t } = useT();
   const fields = s.payeeDependsOn;
   const list = fields
-    .map((f) => {
-      const step = stepForField(f) ?? f;
-      return t('result:answerIs', { question: t(`wizard:${step}.short`), answer: t('result:quoted', { text: t(`wizard:${step}.options.yes`) }) });
-    })
+    .map((f) => t('result:answerIs', { question: questionName(t, f), answer: t('result:quoted', { text: t(`wizard:${stepForField(f) ?? f}.options.yes`) }) }))
     .join(t('result:and'));
   const steps = [...new Set(fields.map(stepForField).filter((x) => x !== null))].filter((x) => !linked.has(x));
   return (
     <>
       {fields.length ? t('result:payeeIf', { condition: t('result:ifAll', { list }) }) : t('result:payee.unknown')}
-      {s.payeeClause ? ` (${s.payeeClause})` : ''}
       {steps.map((step) => (
         <span key={step} className="no-print">
           {' '}
@@ -63,22 +70,6 @@ function PayeeUnknown({ s, send, linked }: { s: SubsidyResult; send: StepProps['
         </span>
       ))}
     </>
-  );
-}
-
-function critLabel(t: TFn, c: Criterion): string {
-  if (c.kind === 'scope') return t(`result:crit.${c.fields[0]}`);
-  if (c.clause === 'TJ-ORPHAN-NO-DOUBLE') return t('result:crit.orphanNoDouble');
-  return t(`result:crit.${c.fields[0]}`);
-}
-
-function Clause({ id }: { id: string }) {
-  const { t } = useT();
-  return (
-    <details className="clause">
-      <summary>{t('result:clauseText', { clause: id })}</summary>
-      <p lang="zh-CN">{CLAUSE_ZH[id] ?? id}</p>
-    </details>
   );
 }
 
@@ -92,42 +83,24 @@ function Amount({ a }: { a: AmountInfo }) {
   );
 }
 
-/** Outcomes for each value of one unknown field: "300 元/月 if …". */
-function dependsLines(t: TFn, facts: Facts, asOf: string, s: Subsidy, field: FactField): string[] {
-  const values = VALUES[field];
-  if (!values) return [];
-  const groups = new Map<string, unknown[]>();
-  for (const v of values) {
-    const r = evaluate({ ...facts, [field]: v } as Facts, { asOf });
-    if (!r.covered) continue;
-    const sr = r[s];
-    const outcome = sr.status === 'paid' ? yuan(t, sr.paid) : sr.status === 'depends' ? t('result:status.depends') : t('result:notPaid');
-    groups.set(outcome, [...(groups.get(outcome) ?? []), v]);
-  }
-  if (groups.size < 2) return [];
-  return [...groups].map(([outcome, vs]) => t('result:outcomeIf', { condition: condition(t, field, vs), outcome }));
+/** Outcomes for each answer to one open question, in words: "300 元/月 if …". */
+function dependsLines(t: TFn, groups: OutcomeIf[]): string[] {
+  return groups.map(({ field, values, outcome }) =>
+    t('result:outcomeIf', {
+      condition: condition(t, field, values),
+      outcome: outcome.kind === 'paid' ? yuan(t, outcome.monthly) : outcome.kind === 'depends' ? t('result:status.depends') : t('result:notPaid'),
+    }),
+  );
 }
 
-/** For a subsidy not paid: each single unmet answer that, changed, would make it payable, and the standard it would pay. */
+/**
+ * For a subsidy not paid: each single unmet answer that, changed, would make it payable, and the standard
+ * it would pay. Registration and the certificate get their own advice on the card instead.
+ */
 function whatIfLines(t: TFn, facts: Facts, asOf: string, s: SubsidyResult): string[] {
-  const out: string[] = [];
-  const unmet = [...new Set(s.criteria.filter((c) => c.outcome === 'notMet' && c.kind === 'scope').flatMap((c) => c.fields))];
-  for (const field of unmet) {
-    if (field === 'hukou' || field === 'certificate') continue;
-    const byAmount = new Map<number, unknown[]>();
-    for (const v of VALUES[field] ?? []) {
-      if (v === facts[field]) continue;
-      const r = evaluate({ ...facts, [field]: v } as Facts, { asOf });
-      if (!r.covered) continue;
-      const alt = r[s.subsidy];
-      // the standard it would pay (other answers, e.g. competing allowances, may still decide the choice)
-      const amount = alt.status === 'paid' ? alt.paid : alt.status !== 'notEligible' && alt.status !== 'excluded' ? alt.amount?.monthly : undefined;
-      if (amount) byAmount.set(amount, [...(byAmount.get(amount) ?? []), v]);
-    }
-    for (const [amount, vs] of byAmount)
-      out.push(t('result:whatIf', { condition: condition(t, field, vs), subsidy: t(`result:subsidy.${s.subsidy}`), amount }));
-  }
-  return out;
+  return payableIf(facts, s, { asOf })
+    .filter((w) => w.field !== 'hukou' && w.field !== 'certificate')
+    .map((w) => t('result:whatIf', { condition: condition(t, w.field, w.values), subsidy: subsidyName(t, s.subsidy), amount: w.monthly }));
 }
 
 function Decisions({ s, ds }: { s: Subsidy; ds: Decision[] }) {
@@ -138,7 +111,7 @@ function Decisions({ s, ds }: { s: Subsidy; ds: Decision[] }) {
       <h3>{t('result:decisionsTitle')}</h3>
       {ds.map((d) => {
         const other = t(`result:decision.other.${d.field}`);
-        const sub = t(`result:subsidy.${s}`);
+        const sub = subsidyName(t, s);
         return (
           <div key={d.clause + d.field} className="decision">
             <table>
@@ -150,7 +123,9 @@ function Decisions({ s, ds }: { s: Subsidy; ds: Decision[] }) {
               </thead>
               <tbody>
                 <tr>
-                  <th scope="row">{sub}</th>
+                  <th scope="row">
+                    <Mixed text={sub} />
+                  </th>
                   <td>{d.subsidyMonthly === null ? t('result:decision.unknownAmount') : yuan(t, d.subsidyMonthly)}</td>
                 </tr>
                 <tr>
@@ -160,9 +135,11 @@ function Decisions({ s, ds }: { s: Subsidy; ds: Decision[] }) {
               </tbody>
             </table>
             <p>
-              <strong>{t(`result:decision.winner.${d.winner}`, { subsidy: sub, other })}</strong> {t('result:decision.meaning')} ({d.clause})
+              <strong>
+                <Mixed text={t(`result:decision.winner.${d.winner}`, { subsidy: sub, other })} />
+              </strong>{' '}
+              {t('result:decision.meaning')}
             </p>
-            <Clause id={d.clause} />
           </div>
         );
       })}
@@ -170,109 +147,100 @@ function Decisions({ s, ds }: { s: Subsidy; ds: Decision[] }) {
   );
 }
 
-function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: string; send: StepProps['send'] }) {
+function Card({ s, facts, asOf, send, text }: { s: SubsidyResult; facts: Facts; asOf: string; send: StepProps['send']; text: string }) {
   const { t } = useT();
-  // one link per question on the card: the first field a question asks about carries it (a question may
-  // ask about several fields), and the payee line links only the questions not linked here
+  // one link per question on the card: the first field a question asks about carries it
   const linked = new Set<QuestionStep>();
-  const depends =
+  const unknowns =
     s.status === 'depends'
-      ? s.dependsOn.map((f) => {
-          const step = stepForField(f);
-          const link = step !== null && !linked.has(step) ? step : null;
-          if (link) linked.add(link);
-          return { f, lines: dependsLines(t, facts, asOf, s.subsidy, f), link };
-        }).filter((d) => d.lines.length > 0 || d.link !== null)
+      ? s.dependsOn
+          .map((f) => {
+            const step = stepForField(f);
+            const link = step !== null && !linked.has(step) ? step : null;
+            if (link) linked.add(link);
+            return { f, lines: dependsLines(t, outcomesByAnswer(facts, s.subsidy, f, { asOf })), link };
+          })
+          .filter((d) => d.lines.length > 0 || d.link !== null)
       : [];
   const whatIf = s.status === 'notEligible' ? whatIfLines(t, facts, asOf, s) : [];
   const noCert = s.criteria.some((c) => c.fields.includes('certificate') && c.outcome !== 'met');
-  const notTianjin = s.criteria.some((c) => c.fields.includes('hukou') && c.outcome === 'notMet');
+  const possible = mayBePaid(s);
+  const amount = s.amount ?? s.possibleAmounts[0];
   return (
     <section className={`card status-${s.status}`} aria-labelledby={`card-${s.subsidy}`}>
-      <h2 id={`card-${s.subsidy}`}>{t(`result:subsidy.${s.subsidy}`)}</h2>
+      <h2 id={`card-${s.subsidy}`}>
+        <Mixed text={subsidyName(t, s.subsidy)} />
+      </h2>
       <p className="status">
         <span className="icon" aria-hidden="true">
           {t(`result:statusIcon.${s.status}`)}
         </span>{' '}
-        <strong>{t(`result:status.${s.status}`)}</strong>
-        {s.status === 'paid' && <span className="paid"> {t('result:paidLine', { amount: s.paid })}</span>}
+        <Mixed text={text} />
       </p>
-      <dl className="facts-list">
-        <div>
-          <dt>{t('result:amountLabel')}</dt>
-          <dd>
-            {s.amount
-              ? yuan(t, s.amount.monthly)
-              : t('result:possibleAmounts', { list: s.possibleAmounts.map((a) => yuan(t, a.monthly)).join(' / ') })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('result:tierLabel')}</dt>
-          <dd>
-            {t(`result:tier.${s.tier}`)} <span className="small tier-note">{t('result:tierNote')}</span>
-          </dd>
-        </div>
-        {s.status !== 'notEligible' && s.status !== 'excluded' && (
+      {possible && (
+        <dl className="facts-list">
+          {s.amount || s.possibleAmounts.length ? (
+            <div>
+              <dt>{t('result:amountLabel')}</dt>
+              <dd>{s.amount ? yuan(t, s.amount.monthly) : t('result:possibleAmounts', { list: s.possibleAmounts.map((a) => yuan(t, a.monthly)).join(' / ') })}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('result:payeeLabel')}</dt>
-            <dd>
-              {s.payee === 'unknown' ? (
-                <PayeeUnknown s={s} send={send} linked={linked} />
-              ) : (
-                <>
-                  {t(`result:payee.${s.payee}`)}
-                  {s.payeeClause ? ` (${s.payeeClause})` : ''}
-                </>
-              )}
-            </dd>
+            <dd>{s.payee === 'unknown' ? <PayeeUnknown s={s} send={send} linked={linked} /> : t(`result:payee.${s.payee}`)}</dd>
           </div>
-        )}
-      </dl>
-      {(s.amount ?? s.possibleAmounts[0]) && <Amount a={(s.amount ?? s.possibleAmounts[0])!} />}
-      {s.status === 'excluded' && <p>{t('result:excludedWhy', { clause: s.reasons.join(', ') })}</p>}
-      {s.status !== 'notEligible' && s.status !== 'excluded' && <Decisions s={s.subsidy} ds={s.decisions} />}
-      {depends.length > 0 && (
+        </dl>
+      )}
+      {possible && <Decisions s={s.subsidy} ds={s.decisions} />}
+      {unknowns.length > 0 && (
         <div className="depends">
-          <h3>{t('result:dependsTitle')}</h3>
-          <p>{t('result:dependsIntro')}</p>
-          <ul className="plain">
-            {depends.map(({ f, lines, link: step }) => {
-              return (
-                <li key={f}>
-                  {lines.length > 0 && (
-                    <ul>
-                      {lines.map((l) => (
-                        <li key={l}>{l}</li>
-                      ))}
-                    </ul>
-                  )}
-                  {step && (
-                    <button type="button" className="link no-print" onClick={() => send({ type: 'CHANGE', step })}>
-                      {t('result:settle', { question: t(`wizard:${step}.short`) })}
-                    </button>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          <h3>{t('result:plain.unknownTitle')}</h3>
+          {unknowns.map(({ f, lines, link }) => {
+            const how = t(`result:plain.howToFind.${f}`, { defaultValue: '' });
+            return (
+              <div key={f} className="unknown">
+                <h4>{questionName(t, f)}</h4>
+                {lines.length > 0 && (
+                  <ul>
+                    {lines.map((l) => (
+                      <li key={l}>
+                        <Mixed text={l} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {how && (
+                  <p>
+                    <Mixed text={how} />
+                  </p>
+                )}
+                {link && (
+                  <button type="button" className="link no-print" onClick={() => send({ type: 'CHANGE', step: link })}>
+                    {t('result:settle', { question: t(`wizard:${link}.short`) })}
+                  </button>
+                )}
+              </div>
+            );
+          })}
         </div>
       )}
-      {(whatIf.length > 0 || (s.status === 'notEligible' && (noCert || notTianjin))) && (
+      {(whatIf.length > 0 || (s.status === 'notEligible' && noCert)) && (
         <div className="what-if">
           <h3>{t('result:whatIfTitle')}</h3>
           {noCert && <p>{t('result:getCertificate')}</p>}
-          {notTianjin && <p>{t('result:hukouOnly')}</p>}
           {whatIf.length > 0 && (
             <ul>
               {whatIf.map((l) => (
-                <li key={l}>{l}</li>
+                <li key={l}>
+                  <Mixed text={l} />
+                </li>
               ))}
             </ul>
           )}
         </div>
       )}
-      <div className="criteria">
-        <h3>{t('result:criteriaTitle')}</h3>
+      <details className="criteria">
+        <summary>{t('result:plain.whyTitle')}</summary>
         <ul className="criteria-list">
           {s.criteria.map((c, i) => (
             <li key={i} className={`crit-${c.outcome}`}>
@@ -281,12 +249,13 @@ function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: 
               </span>{' '}
               <strong>{t(`result:outcome.${c.outcome}`)}</strong>
               {t('result:colon')}
-              {critLabel(t, c)} <span className="clause-id">({c.clause})</span>
-              <Clause id={c.clause} />
+              <Mixed text={t(`result:crit.${reasonKey(c)}`)} />
             </li>
           ))}
         </ul>
-      </div>
+      </details>
+      {possible && amount && <Amount a={amount} />}
+      <Basis clauses={basisClauses(s)} id={`basis-${s.subsidy}`} />
     </section>
   );
 }
@@ -294,14 +263,18 @@ function Card({ s, facts, asOf, send }: { s: SubsidyResult; facts: Facts; asOf: 
 function Notice({ r, answers, send }: { r: CoveredResult; answers: StepProps['answers']; send: StepProps['send'] }) {
   const { t } = useT();
   const n = r.notice;
-  // "not sure" whether they applied: no date, so the engine counts from this month (as for "not yet");
-  // the page says the month depends on when they applied
   const appliedUnknown = answers.applied === 'unknown' && n.payFrom.basis === 'ifAppliedNow';
+  const missed = n.triggers.filter((x) => x.required !== 'no' && (x.status === 'overdue' || x.status === 'givenLate'));
+  const clauses = [...new Set([...(n.periodClause ? [n.periodClause] : []), ...n.triggers.flatMap((x) => x.clauses), ...n.waiverClauses, ...n.payFrom.clauses])];
   const trig = (x: NoticeTrigger) => (
     <li key={x.trigger}>
-      <strong>{t(`result:trigger.${x.trigger}`, { date: x.date })}</strong> — {t(`result:office.${x.office}`)}
+      <strong>
+        <Mixed text={t(`result:trigger.${x.trigger}`, { date: x.date })} />
+      </strong>{' '}
+      — <Mixed text={t(`result:office.${x.office}`)} />
       <br />
-      {t('result:deadline', { date: x.lastOnTimeDay })} <strong>{t(`result:noticeStatus.${x.status}`)}</strong> {t(`result:noticeRequired.${x.required}`)}
+      {t('result:deadline', { date: x.lastOnTimeDay })} <strong>{t(`result:noticeStatus.${x.status}`)}</strong>
+      {x.required !== 'yes' && <> {t(`result:noticeRequired.${x.required}`)}</>}
       {x.movedBy > 0 && <> {t('result:holidayMoved', { end: x.periodEnd, days: x.movedBy })}</>}
       {!x.holidayAdjusted && <> {t('result:notHolidayAdjusted')}</>}
       {x.beforeRules && <> {t('result:beforeRules')}</>}
@@ -310,15 +283,23 @@ function Notice({ r, answers, send }: { r: CoveredResult; answers: StepProps['an
   return (
     <section aria-labelledby="notice-title" className="notice">
       <h2 id="notice-title">{t('result:noticeTitle')}</h2>
-      <p>{t('result:noticeIntro', { clause: 'TJ-NOTIFY-3M' })}</p>
-      {n.triggers.length ? <ul>{n.triggers.map(trig)}</ul> : <p>{t('result:noTriggers')}</p>}
-      {n.waiver === 'treatedAsWaived' && (
-        <p>{t(appliedUnknown ? 'result:waiver.treatedAsWaivedIfNotApplied' : 'result:waiver.treatedAsWaived', { clause: 'TJ-NOTIFY-WAIVER', reapply: 'TJ-REAPPLY' })}</p>
+      {n.periodClause && (
+        <p>
+          <Mixed text={t('result:noticeIntro')} />
+        </p>
       )}
+      {n.triggers.length ? <ul>{n.triggers.map(trig)}</ul> : <p>{t('result:noTriggers')}</p>}
+      {missed.length > 0 && (
+        <div className="missed">
+          <h3>{t('result:plain.missedTitle')}</h3>
+          <p>{t('result:plain.missed', { office: t(`result:plain.missedOffice.${missed[0]!.office}`), who: t(`result:plain.who.${roleOf(answers)}`) })}</p>
+        </div>
+      )}
+      {n.waiver === 'treatedAsWaived' && <p>{t(appliedUnknown ? 'result:waiver.treatedAsWaivedIfNotApplied' : 'result:waiver.treatedAsWaived')}</p>}
       {n.waiver === 'applied' && <p>{t('result:waiver.applied')}</p>}
       {appliedUnknown ? (
         <div className="depends">
-          <p>{t('result:payFrom.appliedUnknown', { month: n.payFrom.month, clause: n.payFrom.clauses.join(', ') })}</p>
+          <p>{t('result:payFrom.appliedUnknown', { month: n.payFrom.month })}</p>
           <button type="button" className="link no-print" onClick={() => send({ type: 'CHANGE', step: 'applied' })}>
             {t('result:settle', { question: t('wizard:applied.short') })}
           </button>
@@ -326,6 +307,7 @@ function Notice({ r, answers, send }: { r: CoveredResult; answers: StepProps['an
       ) : (
         <p>{t(`result:payFrom.${n.payFrom.basis}`, { month: n.payFrom.month })}</p>
       )}
+      <Basis clauses={clauses} id="basis-notice" />
     </section>
   );
 }
@@ -341,50 +323,89 @@ export function ResultPage({ answers, send, asOf }: StepProps) {
         <p>{t('result:notCovered', { date: r.coveredFrom })}</p>
       </>
     );
-  const anyDepends = r.living.status === 'depends' || r.care.status === 'depends';
+  const subsidies = [r.living, r.care];
+  const text = { living: sentence(t, facts, asOf, r.living), care: sentence(t, facts, asOf, r.care) };
+  const order = (s: SubsidyResult) => (s.status === 'paid' || s.status === 'otherWins' ? 0 : s.status === 'depends' ? 1 : 2);
+  const sorted = [...subsidies].sort((a, b) => order(a) - order(b));
+  const elsewhere = facts.hukou === 'other';
+  const anyPossible = subsidies.some(mayBePaid);
+  const anyDepends = subsidies.some((s) => s.status === 'depends');
+  const range = anyDepends ? totalRange(facts, asOf, r) : null;
+  const bothMay = subsidies.every(mayBePaid);
   return (
     <div className="result">
       <BackLink send={send} />
       <h1 tabIndex={-1}>{t('result:h1')}</h1>
-      <p className="estimate">
-        <strong>{t('result:estimate')}</strong>
-      </p>
-      <p className="total">{t('result:total', { amount: r.total })}</p>
-      {anyDepends && <p>{t('result:totalDepends')}</p>}
+      <div className="answers">
+        {elsewhere ? (
+          <>
+            <p className="answer">{t('result:plain.hukouElsewhere', { who: t(`result:plain.who.${roleOf(answers)}`) })}</p>
+            <p>
+              <Mixed text={t('result:plain.crossProvince')} />
+            </p>
+          </>
+        ) : (
+          sorted.map((s) => (
+            <p key={s.subsidy} className="answer">
+              <Mixed text={text[s.subsidy]} />
+            </p>
+          ))
+        )}
+        {!elsewhere && bothMay && (range && range.max !== range.min ? (
+          <p className="total">{t('result:plain.totalRange', range)}</p>
+        ) : (
+          r.total > 0 && <p className="total">{t('result:plain.total', { amount: r.total })}</p>
+        ))}
+      </div>
+      <p className="estimate">{t('result:estimate')}</p>
       <p className="small">{t('result:asOf', { date: r.asOf, instrument: r.instrument })}</p>
       <div className="cards">
-        <Card s={r.living} facts={facts} asOf={asOf} send={send} />
-        <Card s={r.care} facts={facts} asOf={asOf} send={send} />
+        <Card s={r.living} facts={facts} asOf={asOf} send={send} text={text.living} />
+        <Card s={r.care} facts={facts} asOf={asOf} send={send} text={text.care} />
       </div>
       <div className="after-cards">
-      {r.notes.length > 0 && (
-        <section aria-labelledby="notes-title">
-          <h2 id="notes-title">{t('result:notesTitle')}</h2>
-          <ul>
-            {r.notes.map((n) => (
-              <li key={n.clause}>{t(`result:note.${n.kind}`, { clause: n.clause })}</li>
-            ))}
-          </ul>
+        {anyPossible && r.notes.length > 0 && (
+          <section aria-labelledby="notes-title">
+            <h2 id="notes-title">{t('result:notesTitle')}</h2>
+            <ul>
+              {r.notes.map((n) => (
+                <li key={n.clause}>
+                  <Mixed text={t(`result:note.${n.kind}`)} />
+                </li>
+              ))}
+            </ul>
+            <Basis clauses={r.notes.map((n) => n.clause)} id="basis-notes" />
+          </section>
+        )}
+        {anyPossible && <Notice r={r} answers={answers} send={send} />}
+        {r.apply && (
+          <section aria-labelledby="next-title">
+            <h2 id="next-title">{t('result:nextTitle')}</h2>
+            <p>
+              <Mixed text={t('result:next.where')} />
+            </p>
+            <p>
+              <Mixed text={t('result:next.channels')} />
+            </p>
+            <p>{t('result:next.bringTitle')}</p>
+            <ul className="bring">
+              {(['bring1', 'bring2', 'bring3', 'bring4'] as const).map((k) => (
+                <li key={k}>
+                  <Mixed text={t(`result:next.${k}`)} />
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Mixed text={t('result:next.process')} />
+            </p>
+            <Basis clauses={r.apply.clauses} id="basis-next" />
+          </section>
+        )}
+        <section aria-labelledby="ask-title">
+          <h2 id="ask-title">{t('result:plain.askTitle')}</h2>
+          <p>{t('result:plain.ask')}</p>
         </section>
-      )}
-      <Notice r={r} answers={answers} send={send} />
-      <section aria-labelledby="next-title">
-        <h2 id="next-title">{t('result:nextTitle')}</h2>
-        <p>{t('result:next.where')}</p>
-        <p>{t('result:next.channels', { clause: 'TJ-CHANNELS' })}</p>
-        <p>{t('result:next.bringTitle')}</p>
-        <ul className="bring">
-          <li>{t('result:next.bring1')}</li>
-          <li>{t('result:next.bring2')}</li>
-          <li>{t('result:next.bring3')}</li>
-          <li>{t('result:next.bring4')}</li>
-        </ul>
-        <p>{t('result:next.process')}</p>
-      </section>
       </div>
-      <p className="estimate no-print">
-        <strong>{t('result:estimate')}</strong>
-      </p>
       <div className="result-buttons no-print">
         <button type="button" onClick={() => window.print()}>
           {t('result:actions.print')}

@@ -2,10 +2,12 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { todayLocal } from '../../machine/answers';
-import type { StepName } from '../../machine/steps';
+import { QUESTION_STEPS, relevantSteps, STEPS, type QuestionStep, type StepName } from '../../machine/steps';
+import { ProgressContext, type Progress } from '../../steps/ui/progress';
+import { depth, hashFor, isWizardHash, stepFromHash } from '../../wizard/address';
 import { wizardMachine } from '../../machine/wizard.machine';
 import { loadSaved, saveWizard, clearWizard } from '../../wizard/store';
-import type { WizardEvent } from '../../machine/wizard.machine';
+import type { WizardContext, WizardEvent } from '../../machine/wizard.machine';
 import { useT } from '../../steps/ui/useT';
 import type { StepProps } from '../../steps/ui/parts';
 import Start from '../../steps/start';
@@ -61,6 +63,15 @@ export const STEP_COMPONENTS: Record<StepName, ComponentType<StepProps>> = {
   result: ResultPage,
 };
 
+/** Question n of about m: the questions passed on the way here, then those still to be asked with these answers. */
+function progressOf(state: StepName, trail: readonly StepName[], answers: WizardContext['answers'], asOf: string): Progress | null {
+  const i = QUESTION_STEPS.indexOf(state as QuestionStep);
+  if (i < 0) return null;
+  const passed = new Set(trail.filter((s) => QUESTION_STEPS.includes(s as QuestionStep) && s !== state)).size;
+  const ahead = relevantSteps(answers, asOf).filter((s) => QUESTION_STEPS.indexOf(s) > i).length;
+  return { n: passed + 1, m: passed + 1 + ahead };
+}
+
 function Wizard({ onRestart, initialEvent }: { onRestart: () => void; initialEvent?: WizardEvent }) {
   const { t } = useT();
   const [asOf] = useState(todayLocal);
@@ -89,6 +100,43 @@ function Wizard({ onRestart, initialEvent }: { onRestart: () => void; initialEve
     return () => sub.unsubscribe();
   }, [actor, caseId]);
 
+  // The address follows the page: a new page is a new history entry, so the phone's back and forward
+  // buttons step between pages; an address naming another page (back, forward, a bookmark) moves there.
+  useEffect(() => {
+    const named = stepFromHash(location.hash);
+    const go = (to: string | null) => {
+      const step = (to ?? 'start') as StepName;
+      if (!(STEPS as readonly string[]).includes(step)) return false;
+      if (step !== actor.getSnapshot().value) actor.send({ type: 'GOTO', step });
+      return actor.getSnapshot().value === step;
+    };
+    if (named && !go(named)) history.replaceState(history.state, '', hashFor(actor.getSnapshot().value as StepName));
+    else if (!named) history.replaceState(history.state, '', hashFor(actor.getSnapshot().value as StepName));
+    let shown = actor.getSnapshot().value as StepName;
+    const sub = actor.subscribe((s) => {
+      const step = s.value as StepName;
+      if (step === shown) return;
+      shown = step;
+      if (stepFromHash(location.hash) === step || (step === 'start' && stepFromHash(location.hash) === null)) return;
+      history.pushState({ ...(history.state as object | null), wizardDepth: depth() + 1 }, '', hashFor(step));
+    });
+    const onPop = () => {
+      if (!isWizardHash(location.hash)) return; // leaving for another part of the app
+      if (!go(stepFromHash(location.hash))) history.replaceState(history.state, '', hashFor(actor.getSnapshot().value as StepName));
+    };
+    window.addEventListener('popstate', onPop);
+    return () => {
+      sub.unsubscribe();
+      window.removeEventListener('popstate', onPop);
+    };
+  }, [actor]);
+
+  /** The page's back link: the browser's own back when the page before is in this tab's history. */
+  const send = (e: WizardEvent) => {
+    if (e.type === 'BACK' && depth() > 0) history.back();
+    else actor.send(e);
+  };
+
   // the start page's answer, given before this part of the wizard had loaded
   const replayed = useRef(false);
   useEffect(() => {
@@ -114,7 +162,9 @@ function Wizard({ onRestart, initialEvent }: { onRestart: () => void; initialEve
   const Step = STEP_COMPONENTS[state];
   return (
     <div className="wizard" data-step={state}>
-      <Step key={state} answers={context.answers} send={actor.send} asOf={context.asOf} />
+      <ProgressContext.Provider value={progressOf(state, context.trail, context.answers, context.asOf)}>
+        <Step key={state} answers={context.answers} send={send} asOf={context.asOf} />
+      </ProgressContext.Provider>
       {state !== 'start' && (
         <p className="restart-row no-print">
           <button

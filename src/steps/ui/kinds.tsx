@@ -5,12 +5,13 @@ import { NOTICE_FORMS, TRI } from '../../facts/schema';
 import type { QuestionStep } from '../../machine/steps';
 import { ErrorMessage, QuestionPage, Radios, roleOf, type FieldError, type StepProps } from './parts';
 import { useT, type TFn } from './useT';
+import { STEP_TERMS } from './terms';
 
 const q = (t: TFn, key: string, p: StepProps) => t(`wizard:${key}.q`, { context: roleOf(p.answers) });
 const opts = (t: TFn, step: string, values: readonly (string | number)[]) => values.map((v) => ({ value: String(v), label: t(`wizard:${step}.options.${v}`) }));
 
 /** One question, one set of radios, one fact field. */
-export function ChoiceStep(p: StepProps & { step: QuestionStep; field: FactField; values: readonly (string | number)[] }) {
+export function ChoiceStep(p: StepProps & { step: QuestionStep; field: FactField; values: readonly (string | number)[]; hint?: boolean }) {
   const { t } = useT();
   const current = p.answers.facts[p.field];
   const [value, setValue] = useState<string | undefined>(current === undefined ? undefined : String(current));
@@ -22,8 +23,8 @@ export function ChoiceStep(p: StepProps & { step: QuestionStep; field: FactField
     p.send({ type: 'NEXT', patch: { facts: { [p.field]: typed } as Partial<Facts> } });
   };
   return (
-    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
-      <Radios name={p.field} legend={q(t, p.step, p)} legendIsH1 options={opts(t, p.step, p.values)} value={value} onChange={setValue} error={errors[0]?.message} />
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)} terms={STEP_TERMS[p.step]}>
+      <Radios name={p.field} legend={q(t, p.step, p)} legendIsH1 hint={p.hint ? t(`wizard:${p.step}.hint`) : undefined} options={opts(t, p.step, p.values)} value={value} onChange={setValue} error={errors[0]?.message} />
     </QuestionPage>
   );
 }
@@ -41,7 +42,7 @@ export function TriGroupStep(p: StepProps & { step: QuestionStep; fields: readon
     p.send({ type: 'NEXT', patch: { facts: values as Partial<Facts> } });
   };
   return (
-    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)} terms={STEP_TERMS[p.step]}>
       <h1 tabIndex={-1}>{t(`wizard:${p.step}.h1`)}</h1>
       {p.fields.map((f) => (
         <Radios
@@ -71,7 +72,7 @@ export function ReceivesStep(p: StepProps & { step: QuestionStep; field: 'welfar
     p.send({ type: 'NEXT', patch: { facts: { [p.field]: next } } });
   };
   return (
-    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)} terms={STEP_TERMS[p.step]}>
       <Radios name={p.field} legend={q(t, p.step, p)} legendIsH1 options={opts(t, p.step, TRI)} value={value} onChange={setValue} error={errors[0]?.message} />
     </QuestionPage>
   );
@@ -95,7 +96,7 @@ export function AmountStep(p: StepProps & { step: QuestionStep; field: 'welfareL
   };
   const err = errors[0]?.message;
   return (
-    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)} terms={STEP_TERMS[p.step]}>
       <div className={`form-group${err ? ' has-error' : ''}`}>
         <h1 tabIndex={-1}>
           <label htmlFor={id}>{q(t, p.step, p)}</label>
@@ -128,15 +129,37 @@ export function AmountStep(p: StepProps & { step: QuestionStep; field: 'welfareL
   );
 }
 
-/** Checks a typed or picked date: a full ISO date, not after today, not before 1950. */
-export function dateError(t: TFn, value: string, asOf: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return t('wizard:errors.date');
-  const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return t('wizard:errors.date');
-  if (value > asOf) return t('wizard:errors.dateFuture');
-  if (value < '1950-01-01') return t('wizard:errors.dateTooEarly');
-  return null;
+/**
+ * Reads a typed date whatever the browser's language: 2024-05-01, 2024/5/1, 2024.5.1, 2024年5月1日
+ * or 20240501. Gives the ISO date, or an error that names the problem.
+ */
+export function readDate(t: TFn, text: string, asOf: string): { iso: string } | { error: string } {
+  const v = text.trim().replace(/[／]/g, '/').replace(/[－—–]/g, '-').replace(/\s+/g, '');
+  if (!v) return { error: t('wizard:errors.dateEmpty') };
+  const m = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))$/.exec(v);
+  if (!m) return { error: t('wizard:errors.dateFormat', { text: text.trim() }) };
+  const y = Number(m[1]);
+  const mo = Number(m[2] ?? m[4]);
+  const d = Number(m[3] ?? m[5]);
+  if (mo < 1 || mo > 12) return { error: t('wizard:errors.dateMonth', { month: mo }) };
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > last) return { error: t('wizard:errors.dateDay', { year: y, month: mo, day: d, last }) };
+  const iso = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (iso > asOf) return { error: t('wizard:errors.dateFuture', { today: asOf }) };
+  if (iso < '1950-01-01') return { error: t('wizard:errors.dateTooEarly') };
+  return { iso };
 }
+
+/** The error for a typed date, or null when it reads as a date in range. */
+export function dateError(t: TFn, value: string, asOf: string): string | null {
+  const r = readDate(t, value, asOf);
+  return 'error' in r ? r.error : null;
+}
+
+const isoOf = (t: TFn, value: string, asOf: string): string => {
+  const r = readDate(t, value, asOf);
+  return 'iso' in r ? r.iso : value;
+};
 
 function DateField(props: { id: string; label: string; labelIsH1?: boolean; value: string; onChange: (v: string) => void; error?: string; asOf: string; disabled?: boolean }) {
   const { t } = useT();
@@ -151,9 +174,10 @@ function DateField(props: { id: string; label: string; labelIsH1?: boolean; valu
       <ErrorMessage id={`${id}-error`} message={error} />
       <input
         id={id}
-        type="date"
-        min="1950-01-01"
-        max={props.asOf}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        className="input-date"
         value={props.value}
         disabled={props.disabled}
         aria-invalid={error ? true : undefined}
@@ -175,10 +199,10 @@ export function DateStep(p: StepProps & { step: QuestionStep; field: 'dibaoSince
     if (notSure) return p.send({ type: 'NEXT', patch: { unset: [p.field] } });
     const e = dateError(t, value, p.asOf);
     if (e) return setErrors([{ id, message: e }]);
-    p.send({ type: 'NEXT', patch: { facts: { [p.field]: value } } });
+    p.send({ type: 'NEXT', patch: { facts: { [p.field]: isoOf(t, value, p.asOf) } } });
   };
   return (
-    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)}>
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)} terms={STEP_TERMS[p.step]}>
       <DateField id={id} label={q(t, p.step, p)} labelIsH1 value={value} onChange={setValue} error={errors[0]?.message} asOf={p.asOf} disabled={notSure} />
       <div className="checkbox">
         <input type="checkbox" id={`${id}-unknown`} checked={notSure} onChange={(e) => setNotSure(e.target.checked)} />
@@ -202,12 +226,12 @@ export function NoticeStep(p: StepProps) {
     if (e) return setErrors([{ id: 'noticeGivenOn', message: e }]);
     p.send({
       type: 'NEXT',
-      patch: { noticeGiven: 'yes', facts: { noticeGivenOn: date, ...(form ? { noticeForm: form as Facts['noticeForm'] } : {}) }, unset: form ? [] : ['noticeForm'] },
+      patch: { noticeGiven: 'yes', facts: { noticeGivenOn: isoOf(t, date, p.asOf), ...(form ? { noticeForm: form as Facts['noticeForm'] } : {}) }, unset: form ? [] : ['noticeForm'] },
     });
   };
   const dateErr = errors.find((e) => e.id === 'noticeGivenOn')?.message;
   return (
-    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t('wizard:notice.why')}>
+    <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t('wizard:notice.why')} terms={STEP_TERMS.notice}>
       <Radios
         name="noticeGiven"
         legend={q(t, 'notice', p)}
@@ -246,7 +270,7 @@ export function AppliedStep(p: StepProps) {
     if (applied !== 'yes') return p.send({ type: 'NEXT', patch: { applied: applied as Tri, unset: ['appliedOn'] } });
     const e = dateError(t, date, p.asOf);
     if (e) return setErrors([{ id: 'appliedOn', message: e }]);
-    p.send({ type: 'NEXT', patch: { applied: 'yes', facts: { appliedOn: date } } });
+    p.send({ type: 'NEXT', patch: { applied: 'yes', facts: { appliedOn: isoOf(t, date, p.asOf) } } });
   };
   return (
     <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t('wizard:applied.why')}>

@@ -3,6 +3,8 @@ import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import type { Answers } from '../../machine/answers';
 import type { WizardEvent } from '../../machine/wizard.machine';
 import { useT } from './useT';
+import { useProgress } from './progress';
+import { WhatIs, type Term } from './terms';
 
 export interface StepProps {
   answers: Answers;
@@ -108,18 +110,21 @@ export function Radios(props: {
 }
 
 /** The frame of a question page: back link, error summary, the form and its Continue button. */
-export function QuestionPage(props: { send: StepProps['send']; errors: FieldError[]; onSubmit: () => void; children: ReactNode; why?: string }) {
+export function QuestionPage(props: { send: StepProps['send']; errors: FieldError[]; onSubmit: () => void; children: ReactNode; why?: string; terms?: readonly Term[] }) {
   const { t } = useT();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     props.onSubmit();
   };
+  const progress = useProgress();
   return (
     <>
       <BackLink send={props.send} />
+      {progress && <p className="progress">{t('wizard:progress', { n: progress.n, m: progress.m })}</p>}
       <ErrorSummary errors={props.errors} />
       <form onSubmit={submit} noValidate>
         {props.children}
+        {props.terms && <WhatIs terms={props.terms} />}
         {props.why && (
           <p className="why">
             <strong>{t('wizard:whyPrefix')}</strong>

@@ -8,11 +8,13 @@ const common = {
   language: 'Language',
   switchTo: '中文',
   switchToLabel: '切换到中文',
+  careMode: 'Large text (关怀模式)',
   nav: {
     label: 'Main sections',
     check: 'Check',
     caseload: 'Cases and notices',
     roster: 'Screen a list',
+    glossary: 'Hard words',
   },
   estimate: 'This is an estimate. The street office (township) and the district civil affairs bureau decide.',
   privacy: 'What you enter stays on this device and is never sent anywhere.',

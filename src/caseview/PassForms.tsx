@@ -1,11 +1,10 @@
 /** Creating the caseload passphrase, unlocking, and deleting everything when it is forgotten. */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readBackup } from '../../storage/backup';
-import { session } from '../../storage/session';
-import { MIN_PASSPHRASE_LENGTH } from '../../storage/vault';
-import { importErrorText } from './BackupPanel';
-import { writeText } from './util';
+import { readBackup } from '../storage/backup';
+import { session } from '../storage/session';
+import { MIN_PASSPHRASE_LENGTH } from '../storage/vault';
+import { importErrorText, writeText } from './messages';
 
 /** Passphrases seen first in every list of leaked ones: refused outright. */
 const COMMON = new Set(['12345678', '123456789', '1234567890', '87654321', '11111111', '00000000', '88888888', '66666666', 'password', 'password1', 'passw0rd', 'qwertyui', 'qwerty123', 'abcdefgh', 'abc12345', 'iloveyou', 'a1234567', '1qaz2wsx', 'woaini1314', '5201314520', '147258369', '123123123', '12344321', '11223344']);

@@ -1,0 +1,84 @@
+/**
+ * "What would change this?": for one subsidy, what each answer to a still-open question would give,
+ * and which single answer, changed, would make a subsidy that is not paid payable. Pure: every
+ * outcome comes from `evaluate`, so no rule is re-implemented here; a page only puts it into words.
+ */
+import type { Facts, FactField } from '../facts/schema';
+import { answerChoices } from './candidates';
+import { evaluate } from './evaluate';
+import { stillPossible } from './subsidy';
+import type { Subsidy, SubsidyResult } from './types';
+
+export interface WhatIfOptions {
+  asOf: string;
+}
+
+/** What a subsidy comes to: paid so much a month, still open, or not paid (not eligible, excluded, or another benefit wins). */
+export type WhatIfOutcome = { kind: 'paid'; monthly: number } | { kind: 'depends' } | { kind: 'notPaid' };
+
+/** The answers to one field that lead to the same outcome. */
+export interface OutcomeIf {
+  field: FactField;
+  values: unknown[];
+  outcome: WhatIfOutcome;
+}
+
+/** A changed answer that would make the subsidy payable, and the standard it would pay then. */
+export interface PayableIf {
+  field: FactField;
+  values: unknown[];
+  monthly: number;
+}
+
+function withAnswer(facts: Facts, field: FactField, value: unknown): Facts {
+  return { ...facts, [field]: value } as Facts;
+}
+
+function outcomeOf(s: SubsidyResult): WhatIfOutcome {
+  if (s.status === 'paid') return { kind: 'paid', monthly: s.paid };
+  if (s.status === 'depends') return { kind: 'depends' };
+  return { kind: 'notPaid' };
+}
+
+/**
+ * For a field the person has not answered: the subsidy's outcome under each answer, answers with the
+ * same outcome together, in the order of the answers. Empty when the field is not answered by a
+ * choice, or when every answer gives the same outcome (then the field settles nothing by itself).
+ */
+export function outcomesByAnswer(facts: Facts, subsidy: Subsidy, field: FactField, { asOf }: WhatIfOptions): OutcomeIf[] {
+  const groups = new Map<string, OutcomeIf>();
+  for (const value of answerChoices(field) ?? []) {
+    const r = evaluate(withAnswer(facts, field, value), { asOf });
+    if (!r.covered) continue;
+    const outcome = outcomeOf(r[subsidy]);
+    const key = JSON.stringify(outcome);
+    const group = groups.get(key);
+    if (group) group.values.push(value);
+    else groups.set(key, { field, values: [value], outcome });
+  }
+  return groups.size < 2 ? [] : [...groups.values()];
+}
+
+/**
+ * For a subsidy that is not paid because a scope condition is not met: each unmet field, changed to
+ * another answer on its own, that would make the subsidy payable or still possible, with the standard
+ * it would pay (other answers, e.g. competing allowances, may still decide the choice). Answers with
+ * the same standard together.
+ */
+export function payableIf(facts: Facts, s: SubsidyResult, { asOf }: WhatIfOptions): PayableIf[] {
+  const out: PayableIf[] = [];
+  const unmet = [...new Set(s.criteria.filter((c) => c.outcome === 'notMet' && c.kind === 'scope').flatMap((c) => c.fields))];
+  for (const field of unmet) {
+    const byAmount = new Map<number, unknown[]>();
+    for (const value of answerChoices(field) ?? []) {
+      if (value === facts[field]) continue;
+      const r = evaluate(withAnswer(facts, field, value), { asOf });
+      if (!r.covered) continue;
+      const alt = r[s.subsidy];
+      const monthly = alt.status === 'paid' ? alt.paid : stillPossible(alt) ? alt.amount?.monthly : undefined;
+      if (monthly) byAmount.set(monthly, [...(byAmount.get(monthly) ?? []), value]);
+    }
+    for (const [monthly, values] of byAmount) out.push({ field, values, monthly });
+  }
+  return out;
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, type CoveredResult } from '../../src/engine';
+import type { Facts } from '../../src/facts/schema';
+import { clearFacts } from './clear-facts';
+
+const person = (over: Partial<Facts>): Facts => ({ ...clearFacts(), hukou: 'tianjin', certificate: 'valid', category: 'physical', grade: 1, household: 'dibao', ...over }) as Facts;
+const result = (f: Facts, asOf = '2025-09-01'): CoveredResult => {
+  const r = evaluate(f, { asOf });
+  if (!r.covered) throw new Error('expected a covered date');
+  return r;
+};
+// newly in 低保 on 2025-03-14: the period ends on Saturday 2025-06-14, moved to Monday 2025-06-16
+const trigger = { dibaoSince: '2025-03-14' };
+const status = (over: Partial<Facts>, asOf = '2025-09-01') => result(person({ ...trigger, ...over }), asOf).notice.triggers[0]!.status;
+
+describe('the notice, TJ-NOTIFY-DUTY and TJ-NOTIFY-3M', () => {
+  it('gives each trigger its date, office, period end, last on-time day and both clauses', () => {
+    expect(result(person(trigger)).notice.triggers).toEqual([
+      {
+        trigger: 'dibao', field: 'dibaoSince', date: '2025-03-14', office: 'civilAffairs',
+        periodEnd: '2025-06-14', lastOnTimeDay: '2025-06-16', holidayAdjusted: true, movedBy: 2,
+        status: 'overdue', required: 'yes', beforeRules: false, clauses: ['TJ-NOTIFY-DUTY', 'TJ-NOTIFY-3M'],
+      },
+    ]);
+  });
+
+  it('gives a newly certified person the 残联 as the office that must tell them', () => {
+    expect(result(person({ certifiedOn: '2025-03-14' })).notice.triggers[0]).toMatchObject({ trigger: 'certified', office: 'disabledPersonsFederation' });
+  });
+
+  it('cites the notice period TJ-NOTIFY-3M even when no trigger date is given', () => {
+    expect(result(person({})).notice).toMatchObject({ triggers: [], periodClause: 'TJ-NOTIFY-3M' });
+  });
+
+  it('is not yet due on the last on-time day itself, and overdue the day after', () => {
+    expect(status({}, '2025-06-16')).toBe('notYetDue');
+    expect(status({}, '2025-06-17')).toBe('overdue');
+  });
+
+  it('counts a notice given on the last on-time day as on time, and one the day after as late', () => {
+    expect(status({ noticeGivenOn: '2025-06-16' })).toBe('givenOnTime');
+    expect(status({ noticeGivenOn: '2025-06-17' })).toBe('givenLate');
+  });
+
+  it('counts a notice given on the day of the trigger, but not one given the day before', () => {
+    expect(status({ noticeGivenOn: '2025-03-14' })).toBe('givenOnTime');
+    expect(status({ noticeGivenOn: '2025-03-13' })).toBe('overdue');
+  });
+
+  it('ignores a notice date after the date of the result', () => {
+    const r = result(person({ ...trigger, noticeGivenOn: '2025-05-01' }), '2025-04-30');
+    expect(r.notice).toMatchObject({ noticeGivenOn: null, waiver: 'notApplicable', waiverClauses: [] });
+    expect(r.notice.triggers[0]!.status).toBe('notYetDue');
+  });
+
+  it('flags a trigger before 2023-08-01, when the Opinions took effect, and not one on that day', () => {
+    expect(result(person({ dibaoSince: '2023-07-31' })).notice.triggers[0]!.beforeRules).toBe(true);
+    expect(result(person({ dibaoSince: '2023-08-01' })).notice.triggers[0]!.beforeRules).toBe(false);
+  });
+
+  it('owes notice when a subsidy is paid, and also when another benefit wins it', () => {
+    expect(result(person(trigger)).notice.triggers[0]!.required).toBe('yes');
+    const otherWins = result(person({ ...trigger, grade: 3, welfareLivingAllowances: [500] }));
+    expect([otherWins.living.status, otherWins.care.status]).toEqual(['otherWins', 'notEligible']);
+    expect(otherWins.notice.triggers[0]!.required).toBe('yes');
+  });
+
+  it('may owe notice while a subsidy depends on an answer, and owes none when neither can be paid', () => {
+    expect(result(person({ ...trigger, tekun: 'unknown' })).notice.triggers[0]!.required).toBe('unknown');
+    expect(result(person({ ...trigger, hukou: 'other' })).notice.triggers[0]!.required).toBe('no');
+  });
+
+  it('records the form of notice given, and none when none is given', () => {
+    expect(result(person({ noticeGivenOn: '2025-05-01', noticeForm: 'phone' })).notice.noticeForm).toBe('phone');
+    expect(result(person({})).notice.noticeForm).toBeNull();
+  });
+});
+
+describe('waiver and the month payment starts, TJ-NOTIFY-WAIVER, TJ-REAPPLY and NAT-PAY-FROM-APPLICATION', () => {
+  it('someone told who has not applied is treated as waiving; applying now is paid from this month, citing the pay-from fact and TJ-REAPPLY', () => {
+    expect(result(person({ noticeGivenOn: '2025-05-01' })).notice).toMatchObject({
+      noticeGivenOn: '2025-05-01',
+      waiver: 'treatedAsWaived',
+      waiverClauses: ['TJ-NOTIFY-WAIVER', 'TJ-REAPPLY'],
+      payFrom: { month: '2025-09', basis: 'ifAppliedNow', clauses: ['NAT-PAY-FROM-APPLICATION', 'TJ-REAPPLY'] },
+    });
+  });
+
+  it('someone who applied in July 2025 is paid from 2025-07, and has not waived', () => {
+    expect(result(person({ noticeGivenOn: '2025-05-01', appliedOn: '2025-07-20' })).notice).toMatchObject({
+      waiver: 'applied',
+      waiverClauses: [],
+      payFrom: { month: '2025-07', basis: 'applied', clauses: ['NAT-PAY-FROM-APPLICATION', 'TJ-REAPPLY'] },
+    });
+  });
+
+  it('someone never told who applied is paid from the month of the application, citing the pay-from fact only', () => {
+    expect(result(person({ appliedOn: '2025-07-20' })).notice).toMatchObject({
+      waiver: 'applied',
+      payFrom: { month: '2025-07', basis: 'applied', clauses: ['NAT-PAY-FROM-APPLICATION'] },
+    });
+  });
+
+  it('ignores an application dated after the date of the result', () => {
+    expect(result(person({ appliedOn: '2025-10-01' })).notice).toMatchObject({
+      waiver: 'notApplicable',
+      payFrom: { month: '2025-09', basis: 'ifAppliedNow', clauses: ['NAT-PAY-FROM-APPLICATION'] },
+    });
+  });
+});
+
+describe('notes and the ways to apply', () => {
+  it('tells a person who may get both subsidies they can claim both, TJ-BOTH, and that they are not income, TJ-NOT-INCOME', () => {
+    expect(result(person({})).notes).toEqual([
+      { clause: 'TJ-BOTH', kind: 'both', fields: [] },
+      { clause: 'TJ-NOT-INCOME', kind: 'notIncome', fields: ['household'] },
+    ]);
+  });
+
+  it('says nothing of claiming both when only one subsidy is possible', () => {
+    expect(result(person({ grade: 3 })).notes.map((n) => n.kind)).toEqual(['notIncome']);
+    expect(result(person({ household: 'neither' })).notes).toEqual([]);
+  });
+
+  it('names only the stacking benefits answered "yes", TJ-STACK-ELDERLY', () => {
+    expect(result(person({ advancedAgeAllowance: 'yes', homeElderlyServiceSubsidy: 'unknown' })).notes).toContainEqual({
+      clause: 'TJ-STACK-ELDERLY', kind: 'stack', fields: ['advancedAgeAllowance'],
+    });
+  });
+
+  it('gives no notes at all when neither subsidy is possible, even with stacking benefits and 低保', () => {
+    expect(result(person({ hukou: 'other', advancedAgeAllowance: 'yes' })).notes).toEqual([]);
+  });
+
+  it('says the subsidies are not income while the household is not known to be outside 低保, TJ-NOT-INCOME', () => {
+    expect(result(person({ household: 'unknown', grade: 2 })).notes.map((n) => n.kind)).toEqual(['both', 'notIncome']);
+  });
+
+  it('lists the ways to apply while a subsidy is possible, and none when neither is, TJ-CHANNELS', () => {
+    expect(result(person({ grade: 3, household: 'neither' })).apply).toBeNull();
+    expect(result(person({ household: 'neither' })).apply).toEqual({ channels: ['crossProvince', 'fullyOnline', 'oneThing', 'oneCard'], clauses: ['TJ-CHANNELS'] });
+  });
+
+  it('records the date, the rules version and the instrument', () => {
+    const r = result(person({}));
+    expect([r.asOf, r.instrument, r.total]).toEqual(['2025-09-01', '津民发〔2023〕23号', 500]);
+  });
+});
