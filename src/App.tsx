@@ -84,7 +84,7 @@ export function App() {
             ))}
           </ul>
         </nav>
-        <button type="button" className="lang-switch care-switch" aria-pressed={care} onClick={() => setCareMode(!care)}>
+        <button type="button" className="care-switch" aria-pressed={care} onClick={() => setCareMode(!care)}>
           {t('careMode')}
         </button>
         <button type="button" className="lang-switch" lang={other} aria-label={t('switchToLabel')} onClick={() => setLang(other)}>

@@ -14,7 +14,7 @@ export const MESSAGES = {
   文件      CSV（首行为栏目名）或 JSON（一条记录或数组）；省略或写 - 则读标准输入
   --as-of   按哪一天的政策计算，默认今天
   --format  输入格式；默认按扩展名或内容判断（以 { 或 [ 开头即 JSON）；输出格式与输入相同
-  --lang    错误信息的语言，默认 zh-CN
+  --lang    提示、错误信息和结果栏目的语言，默认 zh-CN（中文栏目名和结果）
   --no-bom  输出 CSV 时不写 UTF-8 BOM（默认写，便于 Excel 正确显示中文）
   --jobs    用几个线程筛查 CSV 文件（1–16，默认 1）；处理器核多、文件大时可加快
   -h, --help  显示本说明
@@ -51,7 +51,7 @@ export const MESSAGES = {
   FILE      CSV (header row of field names) or JSON (one record or an array); none or - reads standard input
   --as-of   the date the rules are applied for; default today
   --format  the input format; default from the extension or the content (JSON if it starts with { or [); output has the same format
-  --lang    language of the messages; default zh-CN
+  --lang    language of the messages and of the result columns; default zh-CN (Chinese column names and values)
   --no-bom  do not start CSV output with a UTF-8 BOM (written by default so that Excel shows Chinese correctly)
   --jobs    how many threads screen a CSV file (1–16, default 1); may help with a large file on a machine with many cores
   -h, --help  show this help

@@ -9,7 +9,9 @@ export type Encoding = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
 export class NotTextError extends Error {}
 
 /** The encoding of a text from its first bytes (a NUL byte outside UTF-16 means it is not text). */
-export function chooseEncoding(first: Uint8Array): Encoding {
+export function chooseEncoding(bytes: Uint8Array): Encoding {
+  // the first 64 kB decide (the decoder, fatal, checks the rest)
+  const first = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
   if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
   if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
   if (first.includes(0)) throw new NotTextError('NUL byte');
@@ -60,7 +62,13 @@ export function decodeBytes(input: ArrayBuffer | Uint8Array): Decoded {
     const text = d.push(bytes) + d.end();
     return { ok: true, text, encoding: d.encoding ?? 'utf-8', bom: d.bom };
   } catch {
-    return { ok: false, reason: 'undecodable' };
+    // valid UTF-8 at the start only: the whole file may still be GBK
+    if (d.encoding !== 'utf-8') return { ok: false, reason: 'undecodable' };
+    try {
+      return { ok: true, text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gbk', bom: false };
+    } catch {
+      return { ok: false, reason: 'undecodable' };
+    }
   }
 }
 

@@ -55,7 +55,7 @@ describe('the packed screener (tj-subsidy-screen)', { timeout: 120_000 }, () => 
     expect(r.code).toBe(0);
     const rows = Papa.parse<Record<string, string>>(r.stdout.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
     // 十一月底纳入低保: the 3-month notice period from 2024-11-30 ended 2025-02-28, so overdue on 2025-08-01
-    expect(rows.find((x) => x.ref === '十一月底纳入低保')).toMatchObject({ row: '2', livingStatus: 'paid', total: '500', noticeLastOnTimeDay: '2025-02-28', noticeStatus: 'overdue' });
+    expect(rows.find((x) => x.ref === '十一月底纳入低保')).toMatchObject({ '行号': '2', '生活补贴结果': '可领取', '每月合计（元）': '500', '最迟告知日': '2025-02-28', '告知情况': '已逾期' });
     const fromClone = spawnSync(process.execPath, ['scripts/screen.mjs', 'test/fixtures/deadlines.csv', '--as-of', '2025-08-01'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout).toBe(fromClone.stdout);
     expect(r.stderr).toBe(fromClone.stderr);

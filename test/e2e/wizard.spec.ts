@@ -248,7 +248,7 @@ test('the whole way to the result works with the keyboard alone', async ({ page 
     exclusions: async () => {
       for (const f of ['tekun', 'workInjuryCareFee', 'inPrison']) { await tabTo(page, `#${f}-yes`); await page.keyboard.press('ArrowDown'); }
     },
-    orphan: async () => { await tabTo(page, '#orphanGuarantee-yes'); await page.keyboard.press('ArrowDown'); },
+    orphan: async () => { await tabTo(page, '#orphanGuarantee-no'); await page.keyboard.press('Space'); },
     welfareLiving: async () => { await tabTo(page, '#welfareLivingAllowances-yes'); await page.keyboard.press('ArrowDown'); },
     welfareCare: async () => { await tabTo(page, '#welfareCareAllowances-yes'); await page.keyboard.press('ArrowDown'); },
     homeCareNursing: async () => { await tabTo(page, '#homeCareNursingSubsidy-yes'); await page.keyboard.press('ArrowDown'); },
