@@ -116,9 +116,11 @@ function Wizard({ onRestart, initialEvent }: { onRestart: () => void; initialEve
     const sub = actor.subscribe((s) => {
       const step = s.value as StepName;
       if (step === shown) return;
+      const from = shown;
       shown = step;
       if (stepFromHash(location.hash) === step || (step === 'start' && stepFromHash(location.hash) === null)) return;
-      history.pushState({ ...(history.state as object | null), wizardDepth: depth() + 1 }, '', hashFor(step));
+      // `from` names the entry below this one, so the back link knows whether history.back() lands where BACK goes
+      history.pushState({ ...(history.state as object | null), wizardDepth: depth() + 1, wizardFrom: from }, '', hashFor(step));
     });
     const onPop = () => {
       if (!isWizardHash(location.hash)) return; // leaving for another part of the app
@@ -131,9 +133,14 @@ function Wizard({ onRestart, initialEvent }: { onRestart: () => void; initialEve
     };
   }, [actor]);
 
-  /** The page's back link: the browser's own back when the page before is in this tab's history. */
+  /**
+   * The page's back link: the browser's own back when the entry below this one in the tab's history is
+   * the page BACK leads to (the trail's last page); otherwise (a reopened tab, a bookmark) BACK itself.
+   */
   const send = (e: WizardEvent) => {
-    if (e.type === 'BACK' && depth() > 0) history.back();
+    const trail = actor.getSnapshot().context.trail;
+    const below = (history.state as { wizardFrom?: StepName } | null)?.wizardFrom;
+    if (e.type === 'BACK' && depth() > 0 && below !== undefined && below === trail[trail.length - 1]) history.back();
     else actor.send(e);
   };
 
