@@ -34,4 +34,13 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'indexedDB'],
     },
   },
+  {
+    // Stored data does not depend on the wizard; printables do not depend on the caseload screens.
+    files: ['src/storage/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/machine/**', '**/screens/**', '**/steps/**'], message: 'Storage must not import the wizard or the screens: move the shared type to src/facts.' }] }] },
+  },
+  {
+    files: ['src/print/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/screens/caseload/**', '**/screens/CaseloadScreen*'], message: 'Printables must not import the caseload screens: shared words live in src/caseview.' }] }] },
+  },
 );

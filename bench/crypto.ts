@@ -77,3 +77,65 @@ console.log(`import + validate ${N} cases (plain JSON backup, zod): ${stats(imp)
 const t = process.hrtime.bigint();
 exportCsv(caseload);
 console.log(`CSV export of ${N} cases (re-evaluates each): ${ms(process.hrtime.bigint() - t).toFixed(1)} ms`);
+
+// ------------------------------------------------------------------ the device vault at scale (format 2)
+// The browser runs zod jitless (strict CSP): do the same here so validation costs what it costs there.
+{
+  const { config } = await import('zod');
+  config({ jitless: true });
+  const { memoryKV } = await import('../src/storage/kv');
+  const { Vault } = await import('../src/storage/vault');
+  const BIG = Number(process.env.VAULT_CASES ?? 10_000);
+  const cases = Array.from({ length: BIG }, (_, i) => ({
+    ...makeCase(facts(i), evaluate(facts(i), { asOf: '2025-11-01' }), i % 2 ? '家访记录：需补材料；联系电话已核实。'.repeat(3) : ''),
+    id: `case-${i}`,
+  }));
+  const big: Caseload = { schemaVersion: SCHEMA_VERSION, cases };
+  const text = exportPlainJson(big);
+  console.log(`\nvault with ${BIG} cases (${(text.length / 1024 / 1024).toFixed(1)} MB plain backup); memory key-value store (structured clone, like IndexedDB)`);
+  const kv = memoryKV();
+  const v = new Vault(kv);
+  await v.create('a passphrase of some length');
+
+  // import: read + validate the file, then seal each case and store all in one transaction
+  let t0 = process.hrtime.bigint();
+  const read = await readBackup(text);
+  if (!read.ok) throw new Error('import failed');
+  const tRead = ms(process.hrtime.bigint() - t0);
+  let ticks = 0;
+  t0 = process.hrtime.bigint();
+  const w = await v.write(read.caseload.cases, [], { mode: 'import', onProgress: () => ticks++ });
+  if (!w.ok || w.report.added.length !== BIG) throw new Error('import write failed');
+  const tWrite = ms(process.hrtime.bigint() - t0);
+  console.log(`import ${BIG} cases: ${(tRead + tWrite).toFixed(0)} ms (read + validate ${tRead.toFixed(0)} ms, seal + store ${tWrite.toFixed(0)} ms, ${ticks} progress updates)`);
+
+  // unlock: PBKDF2 + read every record + decrypt and validate every case
+  const unl: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const u = new Vault(kv);
+    const t = process.hrtime.bigint();
+    const res = await u.unlock('a passphrase of some length');
+    unl.push(ms(process.hrtime.bigint() - t));
+    if (!res.ok || res.caseload.cases.length !== BIG) throw new Error('unlock failed');
+  }
+  console.log(`unlock with ${BIG} cases (PBKDF2 + decrypt all + shape check): ${stats(unl)}`);
+
+  // save one case, against the reference measured here: format 1 re-encrypted the whole caseload
+  const one: number[] = [];
+  const whole: number[] = [];
+  const key = v.cryptoKey!;
+  for (let r = 0; r < RUNS; r++) {
+    const c = cases[r]!;
+    let t = process.hrtime.bigint();
+    const res = await v.write([{ ...c, notes: `第 ${r} 次`, updatedAt: new Date(Date.now() + r).toISOString() }]);
+    one.push(ms(process.hrtime.bigint() - t));
+    if (!res.ok) throw new Error('save failed');
+    t = process.hrtime.bigint();
+    await kv.set('format-1-reference', await sealJson(key, { schemaVersion: SCHEMA_VERSION, cases: v.caseload.cases }));
+    whole.push(ms(process.hrtime.bigint() - t));
+  }
+  await kv.del('format-1-reference');
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`save one case of ${BIG}: ${stats(one)}`);
+  console.log(`reference, re-encrypting all ${BIG} as format 1 did: ${stats(whole)} → one save is ${(med(whole) / med(one)).toFixed(0)}× faster`);
+}

@@ -1,5 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18n from 'i18next';
+import { LOCK_EVENT } from './storage/presence';
+import { StorageAlert } from './pwa/StorageAlert';
 import { setLang } from './i18n';
 import { hrefFor, NAV_ROUTES, useRoute } from './route';
 import { WizardScreen } from './screens/WizardScreen';
@@ -11,7 +14,45 @@ const CaseloadScreen = lazy(() => import('./screens/CaseloadScreen'));
 const GlossaryScreen = lazy(() => import('./screens/GlossaryScreen'));
 const ColumnsScreen = lazy(() => import('./screens/ColumnsScreen'));
 
+/**
+ * A page that throws (e.g. a crafted address) shows a message and a way back instead of a blank app.
+ * Saved answers and cases live outside the tree and are not touched.
+ */
+class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    if (!this.state.failed) return this.props.children;
+    const t = i18n.getFixedT(null, 'caseload');
+    return (
+      <section role="alert" className="crash">
+        <h1>{t('crash.title')}</h1>
+        <p>{t('crash.body')}</p>
+        <p>
+          <a href="#/" onClick={() => this.setState({ failed: false })}>
+            {t('crash.back')}
+          </a>
+        </p>
+      </section>
+    );
+  }
+}
+
+/** Counts caseload locks: the pages remount, so no roster result or visit stays on screen. */
+function useLockCount(): number {
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    const on = () => setN((x) => x + 1);
+    window.addEventListener(LOCK_EVENT, on);
+    return () => window.removeEventListener(LOCK_EVENT, on);
+  }, []);
+  return n;
+}
+
 export function App() {
+  const locks = useLockCount();
   const { t, i18n } = useTranslation('common');
   const route = useRoute();
   const other = i18n.language === 'en' ? 'zh-CN' : 'en';
@@ -30,6 +71,7 @@ export function App() {
         {t('skipToContent')}
       </a>
       <UpdateBanner />
+      <StorageAlert />
       <header className="app-header">
         <p className="app-name">{t('appName')}</p>
         <nav aria-label={t('nav.label')}>
@@ -51,13 +93,15 @@ export function App() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p role="status">{t('loading')}</p>}>
-          {route === 'check' && <WizardScreen />}
-          {route === 'caseload' && <CaseloadScreen />}
-          {route === 'roster' && <RosterScreen />}
-          {route === 'glossary' && <GlossaryScreen />}
-          {route === 'columns' && <ColumnsScreen />}
-        </Suspense>
+        <ErrorBoundary key={`${route}-${locks}`}>
+          <Suspense fallback={<p role="status">{t('loading')}</p>}>
+            {route === 'check' && <WizardScreen />}
+            {route === 'caseload' && <CaseloadScreen />}
+            {route === 'roster' && <RosterScreen />}
+            {route === 'glossary' && <GlossaryScreen />}
+            {route === 'columns' && <ColumnsScreen />}
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <footer className="app-footer">
         <p>{t('estimate')}</p>

@@ -3,10 +3,16 @@
 export type CaseloadView = { view: 'cases' } | { view: 'case'; id: string } | { view: 'notices' } | { view: 'backup' } | { view: 'settings' };
 
 export function parseView(hash: string): CaseloadView {
-  const parts = hash.replace(/^#\/?/, '').split('/').slice(1).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = hash.replace(/^#\/?/, '').split('/').slice(1).map(decodeURIComponent);
+  } catch {
+    // a malformed address (e.g. "%E0%A4%A"): no such case
+    return { view: 'case', id: '' };
+  }
   switch (parts[0]) {
     case 'case':
-      return parts[1] ? { view: 'case', id: parts[1] } : { view: 'cases' };
+      return parts[1] !== undefined ? { view: 'case', id: parts[1] } : { view: 'cases' };
     case 'notices':
     case 'backup':
     case 'settings':

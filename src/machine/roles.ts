@@ -1,3 +1,2 @@
-/** Who is answering: the wording of every question follows it (您 / 他（她）/ 该残疾人). */
-export const ROLES = ['self', 'carer', 'worker'] as const;
-export type Role = (typeof ROLES)[number];
+/** Who is answering. Defined with the facts so that stored cases can name it without the wizard. */
+export { ROLES, type Role } from '../facts/roles';

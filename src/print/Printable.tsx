@@ -9,7 +9,7 @@ import type { Result } from '../engine/types';
 import type { Facts, Tri } from '../facts/schema';
 import { todayLocal } from '../machine/answers';
 import { summarize } from '../storage/model';
-import { appliedText, displayName, fieldLabel, SHOWN_FIELDS, statusText, valueText } from '../screens/caseload/util';
+import { appliedText, displayName, fieldLabel, SHOWN_FIELDS, statusText, valueText } from '../caseview/format';
 import { decisionSentence } from '../screens/result/sentences';
 import { mainDecision } from '../screens/result/plain';
 import { useT } from '../steps/ui/useT';

@@ -5,19 +5,64 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { session, useCaseload } from '../storage/session';
+import { onBeforeUpdate } from '../pwa/state';
+import { session, useCaseload, type CaseloadState } from '../storage/session';
 import { clearWizard } from '../wizard/store';
 import { usePageTitle } from '../i18n/usePageTitle';
 import { BackupPanel } from './caseload/BackupPanel';
 import { CaseDetail } from './caseload/CaseDetail';
 import { CaseList } from './caseload/CaseList';
 import { NoticeTracker } from './caseload/NoticeTracker';
-import { DestroyAll, SetupForm, UnlockForm } from '../caseview/PassForms';
+import { DestroyAll, RestoreBackup, SetupForm, UnlockForm } from '../caseview/PassForms';
 import { Settings } from './caseload/Settings';
-import { hrefView, parseView, useHash, type CaseloadView } from './caseload/util';
+import { hrefView, parseView, useHash, writeText, type CaseloadView } from './caseload/util';
 import '../caseview/caseload.css';
 
 const TABS = ['cases', 'notices', 'backup', 'settings'] as const;
+
+// before an update reloads the page, text typed but not saved is sealed into the caseload
+onBeforeUpdate(() => session.saveDrafts());
+
+/** What happened to storage, said where the worker is: failed writes, other tabs, damaged cases, the idle lock. */
+export function CaseloadAlerts({ state }: { state: CaseloadState }) {
+  const { t } = useTranslation('caseload');
+  const err = state.writeError ? writeText(t, { ok: false, error: state.writeError }) : null;
+  return (
+    <>
+      {err && (
+        <div className="cl-error-summary" role="alert">
+          <p>{err.text}</p>
+          <button type="button" className="secondary" onClick={() => session.dismissWriteError()}>
+            {t('write.dismiss')}
+          </button>
+        </div>
+      )}
+      {state.restored !== null && (
+        <p role="status" className="cl-ok">
+          {t('unlock.restoreDone', { count: state.restored })}
+        </p>
+      )}
+      {state.fromOtherTab > 0 && (
+        <p role="status" className="cl-ok">
+          {t('otherTab', { count: state.fromOtherTab })}
+        </p>
+      )}
+      {state.damaged.length > 0 && (
+        <p role="alert" className="cl-error">
+          {t('damagedCases', { count: state.damaged.length })}
+        </p>
+      )}
+      {state.progress && (
+        <p role="status">
+          <label>
+            {t(`progress.${state.progress.what}`, { done: state.progress.done, total: state.progress.total })}{' '}
+            <progress max={state.progress.total} value={state.progress.done} />
+          </label>
+        </p>
+      )}
+    </>
+  );
+}
 
 export default function CaseloadScreen() {
   const { t } = useTranslation('caseload');
@@ -49,13 +94,20 @@ export default function CaseloadScreen() {
         <>
           {state.lockedBy && (
             <p role="status" className="cl-ok">
-              {state.lockedBy === 'idle' ? t('lockedIdle') : t('lockedUser')}
+              {state.lockedBy === 'idle' ? t('lockedIdle') : state.lockedBy === 'elsewhere' ? t('lockedElsewhere') : t('lockedUser')}
             </p>
           )}
+          {state.draftsLost && (
+            <p role="alert" className="cl-error">
+              {t('draftsLost')}
+            </p>
+          )}
+          <CaseloadAlerts state={state} />
           <UnlockForm />
           <details className="cl-box">
             <summary>{t('unlock.forgotTitle')}</summary>
             <p>{t('unlock.forgot')}</p>
+            <RestoreBackup />
             <DestroyAll />
           </details>
         </>
@@ -75,6 +127,7 @@ export default function CaseloadScreen() {
               {note}
             </p>
           )}
+          <CaseloadAlerts state={state} />
           <nav aria-label={t('tabsLabel')} className="cl-tabs">
             <ul>
               {TABS.map((tab) => (
@@ -89,11 +142,11 @@ export default function CaseloadScreen() {
           {view.view === 'cases' && <CaseList cases={state.caseload.cases} />}
           {view.view === 'case' &&
             (() => {
-              const c = state.caseload.cases.find((x) => x.id === view.id);
+              const c = session.getCase(view.id);
               return c ? <CaseDetail key={c.id} c={c} /> : <p role="alert">{t('detail.notFound')}</p>;
             })()}
           {view.view === 'notices' && <NoticeTracker cases={state.caseload.cases} />}
-          {view.view === 'backup' && <BackupPanel caseload={state.caseload} />}
+          {view.view === 'backup' && <BackupPanel caseload={state.caseload} progress={state.progress} />}
           {view.view === 'settings' && <Settings />}
         </>
       )}

@@ -6,11 +6,13 @@
  * Reading never throws and never touches the stored caseload: it returns a caseload or a reason.
  */
 import { evaluate } from '../engine/evaluate';
-import { FACT_FIELDS as INPUT_COLUMNS } from '../facts/schema';
+import { FACT_FIELDS as INPUT_COLUMNS, type FactField } from '../facts/schema';
+import { fieldSpec } from '../facts/fields';
 import { RESULT_COLUMNS, resultCells } from '../screening/results';
+import { fieldName, fieldsText } from '../screening/messages';
 import { toCsv } from '../screening/write';
-import { factsToCells } from '../facts/parse';
-import { DEFAULT_ITERATIONS, MIN_ITERATIONS, deriveKey, fromBase64, isSealed, openJson, randomBytes, sealJson, toBase64, WrongPassphraseError, type Sealed } from './crypto';
+import { factsToCells, type Lang } from '../facts/parse';
+import { DEFAULT_ITERATIONS, MAX_ITERATIONS, MIN_ITERATIONS, deriveKey, fromBase64, isSealed, openJson, randomBytes, sealJson, toBase64, WrongPassphraseError, type Sealed } from './crypto';
 import { migrate, SCHEMA_VERSION, type Caseload, type MigrationError } from './model';
 
 export const BACKUP_FORMAT = 'tj-subsidies-caseload-backup';
@@ -75,6 +77,8 @@ export type ImportError =
   | { code: 'foreign' }
   | { code: 'needsPassphrase' }
   | { code: 'wrongPassphrase' }
+  /** the file asks for a PBKDF2 iteration count outside MIN_ITERATIONS–MAX_ITERATIONS */
+  | { code: 'iterations'; found: number }
   | MigrationError;
 export type ImportOutcome = { ok: true; caseload: Caseload; from: number; encrypted: boolean } | { ok: false; error: ImportError };
 
@@ -89,11 +93,17 @@ export async function readBackup(
 ): Promise<ImportOutcome> {
   if (text.length > MAX_BACKUP_BYTES) return { ok: false, error: { code: 'tooLarge' } };
   let raw: unknown;
+  let forbidden: string | null = null;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    // "__proto__" is never a field of ours; JSON.parse keeps it as an own key, a later copy would not
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, function (this: unknown, key: string, value: unknown) {
+      if (key === '__proto__') forbidden ??= key;
+      return value;
+    });
   } catch {
     return { ok: false, error: { code: 'notJson' } };
   }
+  if (forbidden) return { ok: false, error: { code: 'invalid', detail: `field name "${forbidden}"` } };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: { code: 'foreign' } };
   const o = raw as Record<string, unknown>;
   let inner: unknown;
@@ -102,9 +112,10 @@ export async function readBackup(
     if (o.encrypted === true) {
       encrypted = true;
       const b = o as unknown as EncryptedBackup;
-      const kdfOk =
-        b.kdf?.name === 'PBKDF2' && b.kdf.hash === 'SHA-256' && Number.isInteger(b.kdf.iterations) && b.kdf.iterations >= MIN_ITERATIONS && typeof b.kdf.salt === 'string';
+      const kdfOk = b.kdf?.name === 'PBKDF2' && b.kdf.hash === 'SHA-256' && typeof b.kdf.iterations === 'number' && typeof b.kdf.salt === 'string';
       if (!kdfOk || !isSealed(b.sealed)) return { ok: false, error: { code: 'foreign' } };
+      if (!Number.isInteger(b.kdf.iterations) || b.kdf.iterations < MIN_ITERATIONS || b.kdf.iterations > MAX_ITERATIONS)
+        return { ok: false, error: { code: 'iterations', found: b.kdf.iterations } };
       if (opts.device && opts.device.salt === b.kdf.salt) {
         try {
           inner = await openJson(opts.device.key, b.sealed);
@@ -131,29 +142,70 @@ export async function readBackup(
   return { ok: true, caseload: m.caseload, from: m.from, encrypted };
 }
 
-/** Imported cases replace stored cases with the same id; the others are kept. */
-export function mergeCaseloads(current: Caseload, incoming: Caseload): { caseload: Caseload; added: number; replaced: number } {
+/**
+ * Case by case, the newer `updatedAt` wins: an imported case replaces the stored one with the same id
+ * only when it is newer; the others are kept. (The device caseload merges the same way in Vault.write,
+ * which also keeps a deletion made later than the file's version.)
+ */
+export function mergeCaseloads(current: Caseload, incoming: Caseload): { caseload: Caseload; added: number; replaced: number; kept: number; same: number } {
   const byId = new Map(current.cases.map((c) => [c.id, c]));
   let added = 0;
   let replaced = 0;
+  let kept = 0;
+  let same = 0;
   for (const c of incoming.cases) {
-    if (byId.has(c.id)) replaced++;
-    else added++;
+    const old = byId.get(c.id);
+    if (!old) added++;
+    else if (old.updatedAt === c.updatedAt) {
+      same++;
+      continue;
+    } else if (old.updatedAt > c.updatedAt) {
+      kept++;
+      continue;
+    } else replaced++;
     byId.set(c.id, c);
   }
-  return { caseload: { schemaVersion: SCHEMA_VERSION, cases: [...byId.values()] }, added, replaced };
+  return { caseload: { schemaVersion: SCHEMA_VERSION, cases: [...byId.values()] }, added, replaced, kept, same };
 }
 
-export const CASE_COLUMNS = ['caseId', 'createdAt', 'updatedAt', 'caseNotes'] as const;
+export const CASE_COLUMNS = ['caseId', 'createdAt', 'updatedAt', 'label', 'caseNotes'] as const;
 
-/** CSV for office systems: case columns, the facts schema's input columns, then the result columns. UTF-8 with BOM. */
-export function exportCsv(caseload: Caseload): string {
+/** Column names of the case export's own columns in Chinese (the facts' and results' come from the registry). */
+const ZH_COLUMNS: Record<(typeof CASE_COLUMNS)[number], string> = {
+  caseId: '个案编号',
+  createdAt: '创建时间',
+  updatedAt: '修改时间',
+  label: '简称',
+  caseNotes: '个案备注',
+};
+
+/** A fact's value in Chinese: the registry's first Chinese word for it (a word the CSV reader accepts). */
+function zhCell(f: FactField, cell: string): string {
+  if (cell === '') return cell;
+  if (cell === 'unknown') return '不清楚';
+  const s = fieldSpec(f);
+  if (s.kind === 'allowances') return cell === 'none' ? '无' : cell.split(';').map((x) => (x === 'unknown' ? '不清楚' : x)).join('；');
+  if (!s.values) return cell;
+  const zh = (s.words?.[cell] ?? []).find((w) => /[\u3400-\u9fff]/.test(w));
+  return zh ?? cell;
+}
+
+/**
+ * CSV for office systems: case columns, the facts schema's input columns, then the result columns.
+ * UTF-8 with BOM. In Chinese (`lang` 'zh-CN', the default) the headers are the Chinese column names the
+ * CSV reader accepts and the values are Chinese words; in English the schema's own names and codes.
+ */
+export function exportCsv(caseload: Caseload, lang: Lang = 'zh-CN'): string {
   const resultCols = RESULT_COLUMNS.filter((c) => c !== 'row' && c !== 'warning' && c !== 'error');
-  const header = [...CASE_COLUMNS, ...INPUT_COLUMNS, ...resultCols];
+  const zh = lang === 'zh-CN';
+  const header = zh
+    ? [...CASE_COLUMNS.map((c) => ZH_COLUMNS[c]), ...INPUT_COLUMNS.map((f) => fieldName(f, 'zh-CN')), ...resultCols.map((c) => fieldsText('zh-CN').column[c])]
+    : [...CASE_COLUMNS, ...INPUT_COLUMNS, ...resultCols];
   const rows = caseload.cases.map((c) => {
     const cells = factsToCells(c.facts);
-    const r = resultCells(evaluate(c.facts, { asOf: c.check.checkedOn }));
-    return [c.id, c.createdAt, c.updatedAt, c.notes, ...INPUT_COLUMNS.map((f) => cells[f]), ...resultCols.map((k) => r[k] ?? '')];
+    const r = resultCells(evaluate(c.facts, { asOf: c.check.checkedOn }), lang);
+    const inputs = INPUT_COLUMNS.map((f) => (zh ? zhCell(f, cells[f]) : cells[f]));
+    return [c.id, c.createdAt, c.updatedAt, c.label ?? '', c.notes, ...inputs, ...resultCols.map((k) => r[k] ?? '')];
   });
   return '\ufeff' + toCsv([header, ...rows]);
 }

@@ -7,6 +7,12 @@
 /** OWASP 2023 guidance for PBKDF2-HMAC-SHA256. Stored iterations below this are refused (no downgrade). */
 export const MIN_ITERATIONS = 600_000;
 export const DEFAULT_ITERATIONS = 600_000;
+/**
+ * The most iterations accepted from a stored vault or a backup file: a crafted file could otherwise ask
+ * for 2³¹ (minutes of work before anything is shown). About three times the default.
+ */
+export const MAX_ITERATIONS = 2_000_000;
+export const iterationsOk = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= MIN_ITERATIONS && (n as number) <= MAX_ITERATIONS;
 const AAD = new TextEncoder().encode('tj-subsidies-caseload/1');
 
 export interface Sealed {
@@ -43,7 +49,7 @@ export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
 }
 
 export async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number = DEFAULT_ITERATIONS): Promise<CryptoKey> {
-  if (!Number.isInteger(iterations) || iterations < MIN_ITERATIONS) throw new Error(`PBKDF2 iterations ${iterations} below ${MIN_ITERATIONS}`);
+  if (!iterationsOk(iterations)) throw new Error(`PBKDF2 iterations ${iterations} outside ${MIN_ITERATIONS}–${MAX_ITERATIONS}`);
   const base = await subtle().importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
   return subtle().deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, { name: 'AES-GCM', length: 256 }, false, [
     'encrypt',
@@ -51,15 +57,16 @@ export async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer
   ]);
 }
 
-export async function sealBytes(key: CryptoKey, plain: Uint8Array<ArrayBuffer>): Promise<Sealed> {
+/** `aad` binds the ciphertext to where it is stored (e.g. a case id), so records cannot be swapped. */
+export async function sealBytes(key: CryptoKey, plain: Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer> = AAD): Promise<Sealed> {
   const iv = randomBytes(12);
-  const ct = await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: AAD }, key, plain);
+  const ct = await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, plain);
   return { iv: toBase64(iv), data: toBase64(new Uint8Array(ct)) };
 }
 
-export async function openBytes(key: CryptoKey, sealed: Sealed): Promise<Uint8Array> {
+export async function openBytes(key: CryptoKey, sealed: Sealed, aad: Uint8Array<ArrayBuffer> = AAD): Promise<Uint8Array> {
   try {
-    const pt = await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: AAD }, key, fromBase64(sealed.data));
+    const pt = await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: aad }, key, fromBase64(sealed.data));
     return new Uint8Array(pt);
   } catch {
     // AES-GCM gives one error for a wrong key and for tampered data: the tag did not verify.
@@ -67,10 +74,13 @@ export async function openBytes(key: CryptoKey, sealed: Sealed): Promise<Uint8Ar
   }
 }
 
-export const sealJson = (key: CryptoKey, value: unknown): Promise<Sealed> => sealBytes(key, new TextEncoder().encode(JSON.stringify(value)));
+export const aadFor = (label: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(`tj-subsidies-caseload/2/${label}`);
 
-export async function openJson(key: CryptoKey, sealed: Sealed): Promise<unknown> {
-  return JSON.parse(new TextDecoder().decode(await openBytes(key, sealed)));
+export const sealJson = (key: CryptoKey, value: unknown, aad?: Uint8Array<ArrayBuffer>): Promise<Sealed> =>
+  sealBytes(key, new TextEncoder().encode(JSON.stringify(value)), aad);
+
+export async function openJson(key: CryptoKey, sealed: Sealed, aad?: Uint8Array<ArrayBuffer>): Promise<unknown> {
+  return JSON.parse(new TextDecoder().decode(await openBytes(key, sealed, aad)));
 }
 
 export function isSealed(v: unknown): v is Sealed {

@@ -2,13 +2,18 @@
  * The one place the caseload touches device storage. Everything above it works against the `KV`
  * interface, so unit tests run on an in-memory map and the app on IndexedDB (idb-keyval).
  */
-import { createStore, del, get, keys, set } from 'idb-keyval';
+import { createStore, del, delMany, entries, get, keys, set, setMany } from 'idb-keyval';
 
 export interface KV {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   del(key: string): Promise<void>;
   keys(): Promise<string[]>;
+  /** every key and value */
+  entries(): Promise<[string, unknown][]>;
+  /** all or nothing: one IndexedDB transaction */
+  setMany(items: [string, unknown][]): Promise<void>;
+  delMany(keys: string[]): Promise<void>;
 }
 
 /** IndexedDB database "tj-caseload", object store "vault". */
@@ -20,6 +25,9 @@ export function idbKV(dbName = 'tj-caseload', storeName = 'vault'): KV {
     set: (k, v) => set(k, v, s()),
     del: (k) => del(k, s()),
     keys: async () => (await keys(s())).map(String),
+    entries: async () => (await entries(s())).map(([k, v]) => [String(k), v] as [string, unknown]),
+    setMany: (items) => setMany(items, s()),
+    delMany: (ks) => delMany(ks, s()),
   };
 }
 
@@ -32,5 +40,11 @@ export function memoryKV(initial: Record<string, unknown> = {}): KV & { map: Map
     set: async (k, v) => void map.set(k, structuredClone(v)),
     del: async (k) => void map.delete(k),
     keys: async () => [...map.keys()],
+    entries: async () => [...map.entries()].map(([k, v]) => [k, structuredClone(v)] as [string, unknown]),
+    setMany: async (items) => {
+      const copies = items.map(([k, v]) => [k, structuredClone(v)] as const);
+      for (const [k, v] of copies) map.set(k, v);
+    },
+    delMany: async (ks) => void ks.forEach((k) => map.delete(k)),
   };
 }

@@ -7,10 +7,9 @@ import { z } from 'zod';
 import { evaluate } from '../engine/evaluate';
 import { screeningOutcome, VISIT_CHECK_FIELDS } from '../engine/screening-outcome';
 import type { Result } from '../engine/types';
-import { factsSchema, TRI, unknownFacts, type Facts } from '../facts/schema';
+import { factsSchema, TRI, unknownFacts, type Facts, type Tri } from '../facts/schema';
 import { parseFactsObject } from '../facts/parse';
-import type { Answers } from '../machine/answers';
-import { ROLES } from '../machine/roles';
+import { ROLES, type Role } from '../facts/roles';
 
 export const SCHEMA_VERSION = 1;
 
@@ -90,7 +89,7 @@ export const wizardAnswersSchema = z.strictObject({
 export type WizardAnswers = z.infer<typeof wizardAnswersSchema>;
 
 /** The part of the wizard's answers a case keeps besides its facts. */
-export function keptAnswers(a: Answers): WizardAnswers {
+export function keptAnswers(a: { role?: Role; noticeGiven?: Tri; applied?: Tri; done: readonly string[] }): WizardAnswers {
   return {
     ...(a.role ? { role: a.role } : {}),
     ...(a.noticeGiven ? { noticeGiven: a.noticeGiven } : {}),
@@ -101,11 +100,17 @@ export function keptAnswers(a: Answers): WizardAnswers {
 
 export const MAX_CASES = 100_000;
 
+/**
+ * A case id: letters, digits, '.', '_' and '-' (a UUID when made here). No spaces, line breaks or
+ * punctuation: ids go into file names, addresses and calendar UIDs.
+ */
+export const caseIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'a case id is 1–100 letters, digits, ".", "_" or "-"');
+
 export const contactSchema = z.strictObject({ phone: z.string().max(200).optional(), address: z.string().max(1000).optional() });
 export type Contact = z.infer<typeof contactSchema>;
 
 export const caseSchema = z.strictObject({
-  id: z.string().min(1).max(100),
+  id: caseIdSchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   facts: factsSchema,
@@ -113,6 +118,8 @@ export const caseSchema = z.strictObject({
   /** the check before the latest re-check, when it differed */
   previous: checkSummarySchema.optional(),
   notes: z.string().max(20_000),
+  /** a short label the worker chose, used in calendars and lists instead of the name */
+  label: z.string().max(40).optional(),
   /** absent for cases saved from the wizard */
   source: caseSourceSchema.optional(),
   /** the wizard's answers that are not facts (see wizardAnswersSchema); absent when not known */
@@ -164,12 +171,19 @@ export function screeningSummary(facts: Facts, result: Result): ScreeningSummary
   return { status: o.status, living: o.living, care: o.care, total: o.total, checklist: o.checklist };
 }
 
-/** The parts a worker cares about when a re-check changes: each subsidy's status and amount, and the notice. */
+
+/**
+ * What a re-check compares, exactly the rows the comparison table shows: each subsidy's status and
+ * amount, the total, and each notice deadline. Recording that a notice was given or that the person
+ * applied changes none of them, so it is not "a changed result".
+ */
 export function comparable(s: CheckSummary) {
   return {
+    covered: s.covered,
     living: s.living,
     care: s.care,
-    notice: s.notice && { triggers: s.notice.triggers.map((t) => [t.trigger, t.date, t.lastOnTimeDay, t.status, t.required]), waiver: s.notice.waiver },
+    total: s.total,
+    deadlines: (s.notice?.triggers ?? []).map((t) => [t.trigger, t.lastOnTimeDay]),
   };
 }
 export const summariesDiffer = (a: CheckSummary, b: CheckSummary): boolean => JSON.stringify(comparable(a)) !== JSON.stringify(comparable(b));
@@ -204,7 +218,7 @@ export function recheck(c: CaseRecord, facts: Facts, result: Result, now = new D
 const v0Schema = z.object({
   cases: z.array(
     z.object({
-      id: z.string().min(1).max(100),
+      id: caseIdSchema,
       savedAt: z.number().int().positive(),
       answers: z.record(z.string(), z.unknown()),
       outcome: z.object({ living: status, care: status, total: z.number().int().min(0), rulesVersion: z.string().optional() }).optional(),

@@ -2,17 +2,89 @@
  * The storage key and a light look at what is saved, without the facts schema or the engine, so the
  * start page can show before the rest of the wizard has loaded.
  */
-import type { Role } from '../machine/roles';
+import type { Role } from '../facts/roles';
+import { caseloadOnDevice, DRAFTS_EVENT, LOCK_EVENT, PRESENCE_EVENT, registerDraft, takeDraft } from '../storage/presence';
 
 export const WIZARD_KEY = 'tj-subsidies.wizard';
 export const WIZARD_VERSION = 1;
 /** Fired on window when loadIntoWizard/clearWizard change the stored wizard, so a mounted wizard reloads. */
 export const WIZARD_CHANGED_EVENT = 'tj-subsidies.wizard-changed';
 
+/** Fired on window when answers could not be kept (storage full or blocked); detail: { reason }. */
+export const WIZARD_SAVE_FAILED_EVENT = 'tj-subsidies.wizard-save-failed';
+
+/**
+ * Where the answers live. A citizen's own check, with no caseload on this device: localStorage, so a
+ * reload comes back to the same question. With a caseload on the device the visit is a case in the
+ * making: it lives in memory only, is sealed into the caseload when it locks (or before an update) and
+ * comes back after unlocking; nothing of it is left in clear storage.
+ */
+let memory: string | null = null;
+
+export function readWizardRaw(): string | null {
+  if (caseloadOnDevice()) return memory;
+  try {
+    return localStorage.getItem(WIZARD_KEY);
+  } catch {
+    return memory;
+  }
+}
+
+/** Throws when localStorage refuses (full, blocked); the answers then stay in memory for this visit. */
+export function writeWizardRaw(text: string): void {
+  memory = text;
+  if (!caseloadOnDevice()) localStorage.setItem(WIZARD_KEY, text);
+}
+
+export function removeWizardRaw(): void {
+  memory = null;
+  try {
+    localStorage.removeItem(WIZARD_KEY);
+  } catch {
+    /* nothing to remove */
+  }
+}
+
+function announceChanged() {
+  window.dispatchEvent(new Event(WIZARD_CHANGED_EVENT));
+}
+
+if (typeof window !== 'undefined') {
+  // a caseload appeared: what the wizard kept in clear storage moves to memory
+  const moveToMemory = () => {
+    if (!caseloadOnDevice()) return;
+    try {
+      const v = localStorage.getItem(WIZARD_KEY);
+      if (v !== null) {
+        memory ??= v;
+        localStorage.removeItem(WIZARD_KEY);
+      }
+    } catch {
+      /* nothing stored */
+    }
+  };
+  moveToMemory();
+  window.addEventListener(PRESENCE_EVENT, moveToMemory);
+  // locking: the visit leaves the screen (it was sealed as a draft first)
+  window.addEventListener(LOCK_EVENT, () => {
+    if (memory === null) return;
+    memory = null;
+    announceChanged();
+  });
+  window.addEventListener(DRAFTS_EVENT, () => {
+    const d = takeDraft('wizard');
+    if (d !== undefined && memory === null) {
+      memory = d;
+      announceChanged();
+    }
+  });
+  registerDraft('wizard', () => (caseloadOnDevice() ? memory : null));
+}
+
 /** The saved page and role, or null when nothing (valid) is saved. Full validation happens in store.ts. */
 export function peekSaved(): { state: string; role?: Role } | null {
   try {
-    const raw = localStorage.getItem(WIZARD_KEY);
+    const raw = readWizardRaw();
     if (!raw) return null;
     const v = JSON.parse(raw) as { version?: unknown; state?: unknown; answers?: { role?: unknown } };
     if (v.version !== WIZARD_VERSION || typeof v.state !== 'string') return null;

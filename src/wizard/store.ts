@@ -1,14 +1,15 @@
 /**
- * Keeps the wizard's answers on this device as they are given (localStorage, versioned), so a reload
- * or a closed tab returns to the same question. Nothing is sent anywhere.
+ * Keeps the wizard's answers as they are given (versioned), so a reload or a closed tab returns to the
+ * same question: in localStorage for a citizen's own check, in memory (sealed into the caseload on
+ * lock) when this device has a caseload — see keys.ts. Nothing is sent anywhere.
  */
 import { factsSchema, type Facts } from '../facts/schema';
 import { emptyAnswers, ROLES, todayLocal, type Answers } from '../machine/answers';
 import type { WizardAnswers } from '../storage/model';
 import { QUESTION_STEPS, relevantSteps, STEP_FIELDS, STEPS, type QuestionStep, type StepName } from '../machine/steps';
 
-import { WIZARD_CHANGED_EVENT, WIZARD_KEY, WIZARD_VERSION } from './keys';
-export { WIZARD_CHANGED_EVENT, WIZARD_KEY, WIZARD_VERSION, peekSaved } from './keys';
+import { readWizardRaw, removeWizardRaw, WIZARD_CHANGED_EVENT, WIZARD_SAVE_FAILED_EVENT, WIZARD_VERSION, writeWizardRaw } from './keys';
+export { WIZARD_CHANGED_EVENT, WIZARD_KEY, WIZARD_SAVE_FAILED_EVENT, WIZARD_VERSION, peekSaved } from './keys';
 
 export interface SavedWizard {
   version: typeof WIZARD_VERSION;
@@ -28,7 +29,7 @@ function announce() {
 
 export function loadSaved(): SavedWizard | null {
   try {
-    const raw = localStorage.getItem(WIZARD_KEY);
+    const raw = readWizardRaw();
     if (!raw) return null;
     const v = JSON.parse(raw) as Partial<SavedWizard> & { answers?: Partial<Answers> };
     if (v.version !== WIZARD_VERSION || !isStep(v.state)) return null;
@@ -55,21 +56,30 @@ export function loadSaved(): SavedWizard | null {
   }
 }
 
-export function saveWizard(s: Omit<SavedWizard, 'version'>): void {
+let failed = false;
+/**
+ * False when the device refused to keep the answers (storage full or blocked): they stay in memory for
+ * this visit and WIZARD_SAVE_FAILED_EVENT tells the page, which says so; a later success ends it.
+ */
+export function saveWizard(s: Omit<SavedWizard, 'version'>): boolean {
   try {
-    localStorage.setItem(WIZARD_KEY, JSON.stringify({ version: WIZARD_VERSION, ...s }));
-  } catch {
-    /* storage full or unavailable: the wizard still works for this visit */
+    writeWizardRaw(JSON.stringify({ version: WIZARD_VERSION, ...s }));
+    if (failed) {
+      failed = false;
+      if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(WIZARD_SAVE_FAILED_EVENT, { detail: { reason: null } }));
+    }
+    return true;
+  } catch (e) {
+    failed = true;
+    const reason = e instanceof DOMException && /quota/i.test(e.name) ? 'quota' : 'blocked';
+    if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(WIZARD_SAVE_FAILED_EVENT, { detail: { reason } }));
+    return false;
   }
 }
 
 /** Forget every answer (after the person confirmed "start again"). */
 export function clearWizard(): void {
-  try {
-    localStorage.removeItem(WIZARD_KEY);
-  } catch {
-    /* ignore */
-  }
+  removeWizardRaw();
   announce();
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIcs, escapeText, foldLine } from '../../src/screens/caseload/ics';
+import { alarmTrigger, buildIcs, escapeText, foldLine } from '../../src/screens/caseload/ics';
 import { groupNotices, noticeItems } from '../../src/screens/caseload/notice';
 import { caseFor } from './fixtures';
 
@@ -68,5 +68,29 @@ describe('calendar export (.ics)', () => {
   it('agrees with the tracker on which items are open', () => {
     const g = groupNotices(cases, today);
     expect(g.overdue.length + g.dueSoon.length + g.later.length).toBe(3);
+  });
+});
+
+describe('calendar reminders and crafted text', () => {
+  it('adds a reminder at 09:00 the chosen number of days before each deadline', () => {
+    const ics = buildIcs(noticeItems(cases, today), text, now, { alarmDays: 7 });
+    const events = ics.split('BEGIN:VEVENT').slice(1);
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      expect(e).toContain('BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P6DT15H\r\n');
+      expect(e.indexOf('END:VALARM')).toBeLessThan(e.indexOf('END:VEVENT'));
+    }
+    expect(alarmTrigger(1)).toBe('-PT15H');
+    expect(alarmTrigger(0)).toBe('PT9H');
+    expect(buildIcs(noticeItems(cases, today), text, now)).not.toContain('VALARM');
+  });
+
+  it('keeps a case id with a line break on its own UID line: no injected property', () => {
+    const items = noticeItems(cases, today).map((i) => ({ ...i, caseId: 'x\r\nATTACH:http://example.invalid/a' }));
+    const ics = buildIcs(items, { ...text, summary: () => '标签\r\nATTACH:http://example.invalid/b; x, y' }, now);
+    const lines = unfold(ics).split('\r\n');
+    expect(lines.filter((l) => l.startsWith('ATTACH'))).toEqual([]);
+    expect(lines.find((l) => l.startsWith('UID:'))).toBe('UID:x__ATTACH_http___example.invalid_a-dibao-20250110@tj-subsidies.invalid');
+    expect(lines).toContain('SUMMARY:标签\\nATTACH:http://example.invalid/b\\; x\\, y');
   });
 });

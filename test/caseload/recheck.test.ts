@@ -23,11 +23,20 @@ describe('re-checking a case', () => {
     expect(next.check.checkedOn).toBe('2025-04-01');
   });
 
-  it('counts a notice now given as a change of the notice', () => {
+  it('recording a notice given is not a changed result: the deadline and amounts are the same, no comparison of identical rows', () => {
     const c = caseFor('孙八', { dibaoSince: '2025-01-10' });
     const facts = { ...c.facts, noticeGivenOn: '2025-02-01', noticeForm: 'phone' as const };
     const next = recheck(c, facts, evaluate(facts, { asOf: '2025-03-01' }));
-    expect(summariesDiffer(c.check, next.check)).toBe(true);
     expect(next.check.notice?.triggers[0]?.status).toBe('givenOnTime');
+    expect(summariesDiffer(c.check, next.check)).toBe(false);
+    expect(next.previous).toBeUndefined();
+  });
+
+  it('a new notice deadline (a new trigger date) is a changed result', () => {
+    const c = caseFor('孙八', { dibaoSince: '2025-01-10' });
+    const facts = { ...c.facts, dibaoSince: '2025-02-10' };
+    const next = recheck(c, facts, evaluate(facts, { asOf: '2025-03-01' }));
+    expect(summariesDiffer(c.check, next.check)).toBe(true);
+    expect(next.previous).toEqual(c.check);
   });
 });

@@ -56,7 +56,9 @@ test('a social worker saves several cases, locks, unlocks, exports, wipes, impor
   const plainBefore = JSON.parse(await download(page, () => page.getByRole('button', { name: /下载备份|Download backup/ }).click()));
   expect(plainBefore.caseload.cases).toHaveLength(3);
   const csv = await download(page, () => page.getByRole('button', { name: /下载 CSV|Download CSV/ }).click());
-  expect(csv.split('\r\n')[0]).toContain('livingStatus');
+  // in the interface's language: Chinese column names, no English codes
+  expect(csv.split('\r\n')[0]).toContain('生活补贴结果');
+  expect(csv.split('\r\n')[0]).not.toContain('livingStatus');
   expect(csv).toContain('张三');
   await axe(page);
 

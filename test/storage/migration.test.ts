@@ -4,8 +4,8 @@ import { memoryKV } from '../../src/storage/kv';
 import { keptAnswers, migrate, SCHEMA_VERSION } from '../../src/storage/model';
 import { emptyAnswers } from '../../src/machine/answers';
 import { caseFor } from '../caseload/fixtures';
-import { deriveKey, fromBase64, sealJson } from '../../src/storage/crypto';
-import { DATA_KEY, META_KEY, Vault } from '../../src/storage/vault';
+import { Vault } from '../../src/storage/vault';
+import { writeFormat1 } from './legacy';
 
 /** The shape the field prototype stored (schema version 0: no version field). */
 const v0 = {
@@ -53,10 +53,7 @@ describe('migration of older stored shapes', () => {
 
   it('upgrades a version 0 caseload found in the device store when unlocking, and saves it upgraded', async () => {
     const kv = memoryKV();
-    await new Vault(kv).create('tablet pass 1');
-    const meta = kv.map.get(META_KEY) as { kdf: { salt: string; iterations: number } };
-    const key = await deriveKey('tablet pass 1', fromBase64(meta.kdf.salt), meta.kdf.iterations);
-    await kv.set(DATA_KEY, await sealJson(key, v0));
+    await writeFormat1(kv, 'tablet pass 1', v0);
     const v = new Vault(kv);
     const r = await v.unlock('tablet pass 1');
     expect(r.ok && r.caseload.cases.map((c) => c.id)).toEqual(['p-1', 'p-2']);

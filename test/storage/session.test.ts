@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// each test derives keys with 600,000 PBKDF2 iterations: give a busy machine time
+vi.setConfig({ testTimeout: 30_000 });
 import { memoryKV } from '../../src/storage/kv';
 import { CaseloadSession } from '../../src/storage/session';
 import { caseFor } from '../caseload/fixtures';
@@ -21,11 +24,29 @@ describe('the caseload session', () => {
     await s.start();
     await s.create('tablet pass 1');
     await s.upsertCase(caseFor('张三'));
-    s.lock('user');
-    expect(s.state).toEqual({ phase: 'locked', caseload: null, lockedBy: 'user' });
+    await s.lock('user');
+    expect(s.state).toMatchObject({ phase: 'locked', caseload: null, lockedBy: 'user' });
     expect(s.vault.unlocked).toBe(false);
     expect(s.vault.cryptoKey).toBeNull();
-    await expect(s.upsertCase(caseFor('李四'))).rejects.toThrow(/locked/);
+    expect(await s.upsertCase(caseFor('李四'))).toMatchObject({ ok: false, error: { code: 'locked' } });
+  });
+
+  it('waits longer after each wrong passphrase beyond the first three, and forgets the count after the right one', async () => {
+    let now = 1_000_000;
+    const kv = memoryKV();
+    const s = new CaseloadSession(kv, { now: () => now });
+    await s.start();
+    await s.create('tablet pass 1');
+    await s.lock();
+    for (let i = 0; i < 3; i++) expect(await s.unlock('wrong one 1')).toEqual({ ok: false, reason: 'wrongPassphrase' });
+    expect(s.waitSeconds()).toBe(2);
+    expect(await s.unlock('tablet pass 1')).toEqual({ ok: false, reason: 'wait', seconds: 2 });
+    now += 2000;
+    await s.unlock('wrong one 1');
+    expect(s.waitSeconds()).toBe(4);
+    now += 4000;
+    expect((await s.unlock('tablet pass 1')).ok).toBe(true);
+    expect(s.waitSeconds()).toBe(0);
   });
 
   it('saves every change encrypted, so a new session unlocks to the same cases', async () => {

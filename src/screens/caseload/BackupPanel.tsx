@@ -1,13 +1,16 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayLocal } from '../../machine/answers';
-import { exportCsv, exportEncryptedJson, exportPlainJson, mergeCaseloads, readBackup, type ImportError } from '../../storage/backup';
-import { emptyCaseload, type Caseload } from '../../storage/model';
+import { exportCsv, exportEncryptedJson, exportPlainJson, readBackup, type ImportError } from '../../storage/backup';
+import type { Caseload } from '../../storage/model';
 import { session } from '../../storage/session';
+import { importErrorText, writeText } from '../../caseview/messages';
 import { download } from './util';
 
-export function BackupPanel({ caseload }: { caseload: Caseload }) {
-  const { t } = useTranslation('caseload');
+export { importErrorText } from '../../caseview/messages';
+
+export function BackupPanel({ caseload, progress }: { caseload: Caseload; progress?: { what: 'unlock' | 'import'; done: number; total: number } | null }) {
+  const { t, i18n } = useTranslation('caseload');
   const id = useId();
   const [plain, setPlain] = useState(false);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -30,19 +33,10 @@ export function BackupPanel({ caseload }: { caseload: Caseload }) {
     }
   };
   const exportCsvFile = () => {
-    download(`caseload-${today}.csv`, exportCsv(caseload), 'text/csv;charset=utf-8');
+    download(`caseload-${today}.csv`, exportCsv(caseload, i18n.language === 'en' ? 'en' : 'zh-CN'), 'text/csv;charset=utf-8');
     setMsg({ kind: 'ok', text: t('backup.csvDone', { count: caseload.cases.length }) });
   };
-  const errorText = (e: ImportError): string => {
-    switch (e.code) {
-      case 'newerVersion':
-        return t('backup.err.newerVersion', { found: e.found });
-      case 'invalid':
-        return t('backup.err.invalid', { detail: e.detail });
-      default:
-        return t(`backup.err.${e.code}`);
-    }
-  };
+  const errorText = (e: ImportError): string => importErrorText(t, e);
   const importFile = async (e: FormEvent) => {
     e.preventDefault();
     const file = fileRef.current?.files?.[0];
@@ -66,15 +60,18 @@ export function BackupPanel({ caseload }: { caseload: Caseload }) {
         setMsg({ kind: 'error', text: errorText(r.error) });
         return;
       }
-      let counts = { added: 0, replaced: 0 };
-      await session.update((cur) => {
-        const m = mergeCaseloads(cur, r.caseload);
-        counts = m;
-        return m.caseload;
-      });
+      const w = await session.importCases(r.caseload.cases);
+      if (!w.ok) {
+        setMsg(writeText(t, w));
+        return;
+      }
+      const rep = w.report;
       setPass('');
       if (fileRef.current) fileRef.current.value = '';
-      setMsg({ kind: 'ok', text: t('backup.imported', counts) });
+      setMsg({
+        kind: 'ok',
+        text: t('backup.importReport', { total: r.caseload.cases.length, added: rep.added.length, replaced: rep.replaced.length, kept: rep.keptStored.length, same: rep.same.length }),
+      });
     } finally {
       setBusy(false);
     }
@@ -84,7 +81,11 @@ export function BackupPanel({ caseload }: { caseload: Caseload }) {
       setMsg({ kind: 'error', text: t('backup.wipeNeedsConfirm') });
       return;
     }
-    await session.update(() => emptyCaseload());
+    const r = await session.deleteAll();
+    if (!r.ok) {
+      setMsg(writeText(t, r));
+      return;
+    }
     setWipeOk(false);
     setMsg({ kind: 'ok', text: t('backup.wiped') });
   };
@@ -105,6 +106,14 @@ export function BackupPanel({ caseload }: { caseload: Caseload }) {
           ))}
       </div>
       {busy && <p role="status">{t('working')}</p>}
+      {progress && (
+        <p>
+          <label>
+            {t(`progress.${progress.what}`, { done: progress.done, total: progress.total })}{' '}
+            <progress max={progress.total} value={progress.done} />
+          </label>
+        </p>
+      )}
       <section className="cl-box" aria-labelledby={`${id}-json`}>
         <h3 id={`${id}-json`}>{t('backup.jsonTitle')}</h3>
         <p>{t('backup.jsonIntro')}</p>

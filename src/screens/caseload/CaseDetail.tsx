@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluate } from '../../engine/evaluate';
 import { NOTICE_FORMS, type NoticeForm } from '../../facts/schema';
@@ -7,37 +7,69 @@ import { todayLocal } from '../../machine/answers';
 import { PrintPreview, type PrintKind } from '../../print/Printable';
 import { recheck, summariesDiffer, type CaseRecord } from '../../storage/model';
 import { session } from '../../storage/session';
+import { registerDraft, takeDraft } from '../../storage/presence';
 import { loadIntoWizard } from '../../wizard/store';
 import { Compare } from './Compare';
-import { appliedText, displayName, fieldLabel, hrefView, SHOWN_FIELDS, statusText, valueText } from './util';
+import { appliedText, displayName, fieldLabel, hrefView, SHOWN_FIELDS, statusText, valueText, writeText } from './util';
+
+type Msg = { kind: 'ok' | 'error'; text: string };
+
+/** Text typed into a field but not saved: sealed into the caseload on lock or update, given back after. */
+function useDraft(key: string, saved: string): [string, (v: string) => void, boolean] {
+  const [restored] = useState(() => takeDraft(key));
+  const [text, setText] = useState(restored ?? saved);
+  const ref = useRef({ text, saved });
+  useEffect(() => {
+    ref.current = { text, saved };
+  });
+  useEffect(() => registerDraft(key, () => (ref.current.text !== ref.current.saved ? ref.current.text : null)), [key]);
+  return [text, setText, restored !== undefined && restored !== saved];
+}
 
 export function CaseDetail({ c }: { c: CaseRecord }) {
   const { t, i18n } = useTranslation('caseload');
   const id = useId();
-  const [notes, setNotes] = useState(c.notes);
-  const [msg, setMsg] = useState<string | null>(null);
+  const [notes, setNotes, notesRestored] = useDraft(`notes:${c.id}`, c.notes);
+  const [label, setLabel] = useState(c.label ?? '');
+  // the version an edit started from: another tab may save this case meanwhile (then the write says so)
+  const [base, setBase] = useState<string | null>(null);
+  const edit = <V,>(set: (v: V) => void) => (v: V) => {
+    if (base === null) setBase(c.updatedAt);
+    set(v);
+  };
+  const [msg, setMsgState] = useState<Msg | null>(notesRestored ? { kind: 'ok', text: t('draftRestored') } : null);
   const [printing, setPrinting] = useState<PrintKind | null>(null);
   const [asking, setAsking] = useState(false);
   const name = displayName(t, c.facts);
   const today = todayLocal();
   const current = useMemo(() => evaluate(c.facts, { asOf: today }), [c.facts, today]);
 
-  const saveNotes = async () => {
-    await session.upsertCase({ ...c, notes, updatedAt: new Date().toISOString() });
-    setMsg(t('detail.saved'));
+  /** Saves; says what happened. The typed text stays on the page whatever happens. */
+  const save = async (next: CaseRecord, ok: string): Promise<boolean> => {
+    const r = await session.upsertCase(next, base ?? c.updatedAt);
+    setMsgState(writeText(t, r) ?? { kind: 'ok', text: ok });
+    if (r.ok) setBase(null);
+    return r.ok;
+  };
+  const saveNotes = () => save({ ...c, notes, updatedAt: new Date().toISOString() }, t('detail.saved'));
+  const saveLabel = () => {
+    const l = label.trim();
+    const { label: _old, ...rest } = c;
+    return save({ ...rest, ...(l ? { label: l } : {}), updatedAt: new Date().toISOString() }, t('detail.saved'));
   };
   const recheckToday = async () => {
     const next = recheck(c, c.facts, evaluate(c.facts, { asOf: today }));
-    await session.upsertCase(next);
-    setMsg(summariesDiffer(c.check, next.check) ? t('detail.recheckChanged') : t('detail.recheckSame'));
+    await save(next, summariesDiffer(c.check, next.check) ? t('detail.recheckChanged') : t('detail.recheckSame'));
   };
   const openInWizard = () => {
     loadIntoWizard(c.facts, { caseId: c.id, goTo: 'check', kept: c.wizard });
     location.hash = '#/';
   };
   const remove = async () => {
-    await session.deleteCase(c.id);
-    location.hash = hrefView({ view: 'cases' });
+    const r = await session.deleteCase(c.id);
+    const m = writeText(t, r);
+    if (m) setMsgState(m);
+    if (r.ok) location.hash = hrefView({ view: 'cases' });
   };
 
   return (
@@ -48,11 +80,18 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
       <h2 id={`${id}-h`} tabIndex={-1}>
         {name}
       </h2>
-      {msg && (
-        <p role="status" className="cl-ok">
-          {msg}
-        </p>
-      )}
+      <div aria-live="polite">
+        {msg &&
+          (msg.kind === 'ok' ? (
+            <p role="status" className="cl-ok">
+              {msg.text}
+            </p>
+          ) : (
+            <p role="alert" className="cl-error">
+              {msg.text}
+            </p>
+          ))}
+      </div>
       <section aria-labelledby={`${id}-res`}>
         <h3 id={`${id}-res`}>{t('detail.result')}</h3>
         <p>{t('detail.checkedOn', { date: c.check.checkedOn, version: c.check.rulesVersion })}</p>
@@ -121,17 +160,24 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
         )}
         <p>{c.facts.noticeGivenOn && c.facts.noticeForm ? t('detail.given', { date: c.facts.noticeGivenOn, form: t(`form.${c.facts.noticeForm}`) }) : null}</p>
         <p>{appliedText(t, c.facts.appliedOn, c.wizard?.applied)}</p>
-        <RecordNotice c={c} onDone={setMsg} />
+        <RecordNotice c={c} onDone={setMsgState} />
       </section>
 
       <section aria-labelledby={`${id}-notes`}>
         <h3 id={`${id}-notes`}>{t('detail.notes')}</h3>
         <div className="cl-field">
           <label htmlFor={`${id}-notes-text`}>{t('detail.notes')}</label>
-          <textarea id={`${id}-notes-text`} rows={4} value={notes} maxLength={20_000} onChange={(e) => setNotes(e.target.value)} />
+          <textarea id={`${id}-notes-text`} rows={4} value={notes} maxLength={20_000} onChange={(e) => edit(setNotes)(e.target.value)} />
         </div>
         <button type="button" onClick={() => void saveNotes()}>
           {t('detail.saveNotes')}
+        </button>
+        <div className="cl-field">
+          <label htmlFor={`${id}-label`}>{t('detail.label')}</label>
+          <input id={`${id}-label`} type="text" value={label} maxLength={40} autoComplete="off" onChange={(e) => edit(setLabel)(e.target.value)} />
+        </div>
+        <button type="button" className="secondary" onClick={() => void saveLabel()}>
+          {t('detail.saveLabel')}
         </button>
       </section>
 
@@ -182,7 +228,7 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
 }
 
 /** Notice given (date + one of the five forms of TJ-NOTIFY-3M) and application date: facts fields, so the case is re-evaluated. */
-export function RecordNotice({ c, onDone }: { c: CaseRecord; onDone: (msg: string) => void }) {
+export function RecordNotice({ c, onDone }: { c: CaseRecord; onDone: (msg: Msg) => void }) {
   const { t } = useTranslation('caseload');
   const id = useId();
   const today = todayLocal();
@@ -194,8 +240,7 @@ export function RecordNotice({ c, onDone }: { c: CaseRecord; onDone: (msg: strin
 
   const save = async (facts: CaseRecord['facts']) => {
     const next = recheck(c, facts, evaluate(facts, { asOf: today }));
-    await session.upsertCase(next);
-    onDone(t('detail.saved'));
+    onDone(writeText(t, await session.upsertCase(next, c.updatedAt)) ?? { kind: 'ok', text: t('detail.saved') });
   };
   /** Shows the errors, announces them (role="alert") and moves focus to the first field in error. */
   const showErrors = (errs: Record<string, string>): boolean => {

@@ -14,18 +14,27 @@ export function NoticeTracker({ cases }: { cases: readonly CaseRecord[] }) {
   const today = todayLocal();
   const groups = useMemo(() => groupNotices(cases, today), [cases, today]);
   const [names, setNames] = useState(false);
+  const [alarm, setAlarm] = useState(7);
   const [msg, setMsg] = useState<string | null>(null);
   const total = GROUPS.reduce((n, g) => n + groups[g].length, 0);
   const nameOf = (i: NoticeItem) => i.ref || t('noName');
 
   const exportIcs = () => {
     const items = noticeItems(cases, today);
-    const label = (i: NoticeItem) => (names && i.ref ? i.ref : t('notices.icsCase', { short: i.caseId.slice(0, 8) }));
-    const ics = buildIcs(items, {
-      calName: t('notices.icsCalName'),
-      summary: (i) => t('notices.icsSummary', { name: label(i), trigger: t(`trigger.${i.trigger}`) }),
-      description: (i) => t('notices.icsDescription', { trigger: t(`trigger.${i.trigger}`), date: i.triggerDate, last: i.lastOnTimeDay }),
-    });
+    const labels = new Map(cases.map((c) => [c.id, c.label]));
+    // the label the worker chose; the name only when they ask for it; never an id shown nowhere
+    const label = (i: NoticeItem) => labels.get(i.caseId) || (names && i.ref ? i.ref : t('notices.icsUnlabelled'));
+    const ics = buildIcs(
+      items,
+      {
+        calName: t('notices.icsCalName'),
+        summary: (i) => t('notices.icsSummary', { name: label(i), trigger: t(`trigger.${i.trigger}`) }),
+        description: (i) => t('notices.icsDescription', { trigger: t(`trigger.${i.trigger}`), date: i.triggerDate, last: i.lastOnTimeDay }),
+        alarm: (i) => t('notices.icsAlarm', { name: label(i), last: i.lastOnTimeDay }),
+      },
+      new Date(),
+      alarm > 0 ? { alarmDays: alarm } : {},
+    );
     download(`notice-deadlines-${today}.ics`, ics, 'text/calendar;charset=utf-8');
     setMsg(t('notices.icsDone', { count: items.filter((i) => i.group !== 'done').length }));
   };
@@ -73,6 +82,18 @@ export function NoticeTracker({ cases }: { cases: readonly CaseRecord[] }) {
       )}
       <section aria-labelledby={`${id}-ics`} className="cl-box">
         <h3 id={`${id}-ics`}>{t('notices.icsTitle')}</h3>
+        <p className="cl-muted">{t('notices.icsLabelNote')}</p>
+        <div className="cl-field">
+          <label htmlFor={`${id}-alarm`}>{t('notices.alarm')}</label>
+          <select id={`${id}-alarm`} value={alarm} onChange={(e) => setAlarm(Number(e.target.value))}>
+            <option value={0}>{t('notices.alarmNone')}</option>
+            {[1, 3, 7, 14, 30].map((d) => (
+              <option key={d} value={d}>
+                {t('notices.alarmDays', { count: d })}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="cl-check">
           <input id={`${id}-names`} type="checkbox" checked={names} onChange={(e) => setNames(e.target.checked)} />
           <label htmlFor={`${id}-names`}>{t('notices.icsNames')}</label>

@@ -14,7 +14,7 @@ import { session, useCaseload } from '../../storage/session';
 import { clearWizard, loadSaved } from '../../wizard/store';
 import { Compare } from './Compare';
 import { SetupForm, UnlockForm } from '../../caseview/PassForms';
-import { displayName, hrefView } from './util';
+import { displayName, hrefView, writeText } from './util';
 import '../../caseview/caseload.css';
 
 function withRef(facts: Facts, ref: string): Facts {
@@ -33,6 +33,8 @@ export function ResultActionsPanel({ facts, result, answers }: { facts: Facts; r
   const [refInput, setRef] = useState<string | null>(null);
   const [savedId, setSavedId] = useState<string | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [label, setLabel] = useState('');
   const [askNew, setAskNew] = useState(false);
   const caseId = useMemo(() => loadSaved()?.caseId, []);
   const known = state.phase === 'unlocked' ? session.getCase(caseId) : undefined;
@@ -49,15 +51,23 @@ export function ResultActionsPanel({ facts, result, answers }: { facts: Facts; r
 
   const saveNew = async () => {
     // the wizard's own answers go with the facts, so that the case opens again with every answer shown
-    const c = { ...makeCase(withRef(facts, ref), result, notes), wizard: keptAnswers(answers) };
-    await session.upsertCase(c);
+    const l = label.trim();
+    const c = { ...makeCase(withRef(facts, ref), result, notes), wizard: keptAnswers(answers), ...(l ? { label: l } : {}) };
+    const r = await session.upsertCase(c);
+    const m = writeText(t, r);
+    setFailure(m?.kind === 'error' ? m.text : null);
+    if (!r.ok) return;
     setSavedId(c.id);
     setMsg(t('actions.saved'));
   };
   const saveExisting = async () => {
     if (!existing) return;
-    const next = { ...recheck(existing, withRef(facts, ref), result), wizard: keptAnswers(answers) };
-    await session.upsertCase(notes ? { ...next, notes: existing.notes ? `${existing.notes}\n${notes}` : notes } : next);
+    const l = label.trim();
+    const next = { ...recheck(existing, withRef(facts, ref), result), wizard: keptAnswers(answers), ...(l ? { label: l } : {}) };
+    const r = await session.upsertCase(notes ? { ...next, notes: existing.notes ? `${existing.notes}\n${notes}` : notes } : next, existing.updatedAt);
+    const m = writeText(t, r);
+    setFailure(m?.kind === 'error' ? m.text : null);
+    if (!r.ok) return;
     setNotes('');
     setSavedId(existing.id);
     setMsg(t('actions.updated'));
@@ -89,10 +99,19 @@ export function ResultActionsPanel({ facts, result, answers }: { facts: Facts; r
                 {msg} {savedId && <a href={hrefView({ view: 'case', id: savedId })}>{t('actions.view')}</a>}
               </p>
             )}
+            {failure && (
+              <p role="alert" className="cl-error">
+                {failure}
+              </p>
+            )}
             {existing && changed && <Compare before={existing.check} after={after} />}
             <div className="cl-field">
               <label htmlFor={`${id}-ref`}>{t('actions.ref')}</label>
               <input id={`${id}-ref`} type="text" value={ref} maxLength={200} autoComplete="off" onChange={(e) => setRef(e.target.value)} />
+            </div>
+            <div className="cl-field">
+              <label htmlFor={`${id}-label`}>{t('actions.label')}</label>
+              <input id={`${id}-label`} type="text" value={label} maxLength={40} autoComplete="off" onChange={(e) => setLabel(e.target.value)} />
             </div>
             <div className="cl-field">
               <label htmlFor={`${id}-notes`}>{t('actions.notes')}</label>
