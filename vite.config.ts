@@ -2,6 +2,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+import { cacheControlFor, cspOfIndexHtml, MANIFEST_TYPE, securityHeaders } from './deploy/headers';
 
 /**
  * index.html carries a strict Content-Security-Policy (no inline script). The dev server's React
@@ -14,10 +16,31 @@ const cspOnlyInBuild: Plugin = {
   transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, ''),
 };
 
+/**
+ * `vite preview` (which the end-to-end tests run against) sends the headers a production server
+ * must send (deploy/headers.ts, the same as deploy/nginx.conf): the CSP as a header with
+ * frame-ancestors, nosniff, no-referrer, and cache headers by file. Set before Vite's static file
+ * server runs, which keeps headers already set.
+ */
+const productionHeadersInPreview: Plugin = {
+  name: 'production-headers-in-preview',
+  configurePreviewServer(server) {
+    const headers = securityHeaders(cspOfIndexHtml(readFileSync(new URL('./index.html', import.meta.url), 'utf8')));
+    server.middlewares.use((req, res, next) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.setHeader('Cache-Control', cacheControlFor(path));
+      if (path.endsWith('.webmanifest')) res.setHeader('Content-Type', MANIFEST_TYPE);
+      next();
+    });
+  },
+};
+
 export default defineConfig({
   plugins: [
     react(),
     cspOnlyInBuild,
+    productionHeadersInPreview,
     VitePWA({
       strategies: 'generateSW',
       registerType: 'prompt',

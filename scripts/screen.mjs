@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { screenerBuildOptions } from './cli-build.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'screen');
@@ -40,23 +41,9 @@ async function build() {
   // meanwhile use the previous build or their own, never a half-written one
   const dir = `build-${process.pid}-${Date.now()}`;
   const outdir = join(CACHE, dir);
-  const result = await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: { screen: 'src/cli/screen.ts', 'screen-worker': 'src/cli/screen-worker.ts' },
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    metafile: true,
-    logLevel: 'warning',
-    // papaparse is CommonJS and asks for require()
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
+  const result = await esbuild.build(screenerBuildOptions(ROOT, outdir));
   const inputs = {};
-  for (const file of [...Object.keys(result.metafile.inputs), 'scripts/screen.mjs', 'package-lock.json']) {
+  for (const file of [...Object.keys(result.metafile.inputs), 'scripts/screen.mjs', 'scripts/cli-build.mjs', 'package-lock.json']) {
     const s = statSync(join(ROOT, file));
     inputs[relative(ROOT, join(ROOT, file))] = `${s.size}:${s.mtimeMs}`;
   }

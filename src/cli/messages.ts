@@ -8,13 +8,18 @@ import type { Lang } from '../facts/parse';
 
 export const MESSAGES = {
   'zh-CN': {
-    usage: `用法：npm run screen -- [文件] [--as-of 年-月-日] [--format json|csv] [--lang zh-CN|en] [--no-bom] [--jobs N]
+    usage: `用法：tj-subsidy-screen [文件] [--as-of 年-月-日] [--format json|csv] [--lang zh-CN|en] [--no-bom] [--jobs N]
+（在源码目录中：npm run screen -- [文件] …）
   文件      CSV（首行为栏目名）或 JSON（一条记录或数组）；省略或写 - 则读标准输入
   --as-of   按哪一天的政策计算，默认今天
   --format  输入格式；默认按扩展名或内容判断（以 { 或 [ 开头即 JSON）；输出格式与输入相同
   --lang    错误信息的语言，默认 zh-CN
   --no-bom  输出 CSV 时不写 UTF-8 BOM（默认写，便于 Excel 正确显示中文）
-  --jobs    用几个线程筛查 CSV 文件（1–16，默认 1）；处理器核多、文件大时可加快`,
+  --jobs    用几个线程筛查 CSV 文件（1–16，默认 1）；处理器核多、文件大时可加快
+  -h, --help  显示本说明
+例：tj-subsidy-screen 名单.csv --as-of 2026-12-01 > 筛查结果.csv
+结果写到标准输出，提示和有错误的行写到标准错误。退出码：0 已筛查（即使有错误行），1 输入无法读取，2 选项有误。
+不联网，数据不离开本机。`,
     unknownOption: (o: string) => `未知的选项 ${o}`,
     missingValue: (o: string) => `选项 ${o} 需要一个值`,
     badAsOf: (v: string) => `--as-of 的值“${v}”不是有效日期：请按 年-月-日 填写，如 2025-07-01`,
@@ -37,13 +42,18 @@ export const MESSAGES = {
     gbk: '提示：输入按 GB18030/GBK 编码读取',
   },
   en: {
-    usage: `Usage: npm run screen -- [FILE] [--as-of YYYY-MM-DD] [--format json|csv] [--lang zh-CN|en] [--no-bom] [--jobs N]
+    usage: `Usage: tj-subsidy-screen [FILE] [--as-of YYYY-MM-DD] [--format json|csv] [--lang zh-CN|en] [--no-bom] [--jobs N]
+(in a clone of the source: npm run screen -- [FILE] …)
   FILE      CSV (header row of field names) or JSON (one record or an array); none or - reads standard input
   --as-of   the date the rules are applied for; default today
   --format  the input format; default from the extension or the content (JSON if it starts with { or [); output has the same format
   --lang    language of the messages; default zh-CN
   --no-bom  do not start CSV output with a UTF-8 BOM (written by default so that Excel shows Chinese correctly)
-  --jobs    how many threads screen a CSV file (1–16, default 1); may help with a large file on a machine with many cores`,
+  --jobs    how many threads screen a CSV file (1–16, default 1); may help with a large file on a machine with many cores
+  -h, --help  show this help
+Example: tj-subsidy-screen roster.csv --as-of 2026-12-01 > screened.csv
+Results go to standard output; notes and bad rows to standard error. Exit code: 0 screened (even with bad rows), 1 the input cannot be read, 2 a bad option.
+Works offline; no data leaves this computer.`,
     unknownOption: (o: string) => `Unknown option ${o}`,
     missingValue: (o: string) => `Option ${o} needs a value`,
     badAsOf: (v: string) => `--as-of "${v}" is not a valid date; write it as YYYY-MM-DD, e.g. 2025-07-01`,
@@ -69,3 +79,6 @@ export const MESSAGES = {
 
 export type Messages = (typeof MESSAGES)['en'];
 export const messages = (lang: Lang): Messages => MESSAGES[lang];
+
+/** --help: in the language asked for with --lang, else Chinese then English. */
+export const helpText = (lang: Lang | null): string => (lang ? MESSAGES[lang].usage : `${MESSAGES['zh-CN'].usage}\n\n${MESSAGES.en.usage}`);

@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import type { Lang } from '../facts/parse';
 import { parseArgs, today, type Format } from './args';
 import { decodeInput, NotTextError, ReadFailure } from './input';
-import { messages } from './messages';
+import { helpText, messages } from './messages';
 
 const out = (s: string) => process.stdout.write(s);
 const err = (s: string) => process.stderr.write(`${s}\n`);
@@ -66,7 +66,8 @@ async function main(argv: string[]): Promise<number> {
   const o = parsedArgs.options;
   const m = messages(o.lang);
   if (o.help) {
-    out(`${m.usage}\n`);
+    const langGiven = argv.some((a) => a === '--lang' || a.startsWith('--lang='));
+    out(`${helpText(langGiven ? o.lang : null)}\n`);
     return 0;
   }
   if (!o.fileGiven && process.stdin.isTTY) {
