@@ -1,12 +1,11 @@
 /**
- * Reading the screener's input as text, chunk by chunk: UTF-8 (a BOM is dropped), or GB18030/GBK
- * when the first chunk is not valid UTF-8 (what Excel on a Chinese Windows saves as "CSV").
+ * Reading the screener's input as text, chunk by chunk, through the screening layer's decoder
+ * (UTF-8, a BOM dropped, UTF-16 with a BOM, or GB18030/GBK when the first chunk is not UTF-8).
  */
 import type { Readable } from 'node:stream';
+import { NotTextError, StreamDecoder, type Encoding } from '../screening/decode';
 
-export type Encoding = 'utf-8' | 'gb18030';
-
-export class NotTextError extends Error {}
+export { NotTextError };
 
 /** The input cannot be read at all (exit code 1); the message is for the user. */
 export class ReadFailure extends Error {}
@@ -19,32 +18,13 @@ export interface DecodedInput {
   rest: AsyncGenerator<string>;
 }
 
-function chooseEncoding(first: Uint8Array): Encoding {
-  if (first.includes(0)) throw new NotTextError('NUL byte');
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(first, { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
-  }
-}
-
 /** Decodes a byte stream; reads until the first non-blank character so the format can be sniffed. */
 export async function decodeInput(stream: Readable): Promise<DecodedInput> {
   const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
-  let decoder: TextDecoder | null = null;
-  let encoding: Encoding = 'utf-8';
+  const decoder = new StreamDecoder();
   let head = '';
   let done = false;
-  const decode = (chunk: Buffer | string): string => {
-    if (typeof chunk === 'string') return chunk;
-    if (!decoder) {
-      encoding = chooseEncoding(chunk);
-      decoder = new TextDecoder(encoding); // ignoreBOM false: a UTF-8 BOM is dropped
-    }
-    if (chunk.includes(0)) throw new NotTextError('NUL byte');
-    return decoder.decode(chunk, { stream: true });
-  };
+  const decode = (chunk: Buffer | string): string => (typeof chunk === 'string' ? chunk : decoder.push(chunk));
   while (head.trim() === '') {
     const next = await it.next();
     if (next.done) {
@@ -62,8 +42,8 @@ export async function decodeInput(stream: Readable): Promise<DecodedInput> {
         if (s) yield s;
       }
     }
-    const tail = decoder ? (decoder as TextDecoder).decode() : '';
+    const tail = decoder.end();
     if (tail) yield tail;
   }
-  return { encoding, head: head.charCodeAt(0) === 0xfeff ? head.slice(1) : head, rest: rest() };
+  return { encoding: decoder.encoding ?? 'utf-8', head: head.charCodeAt(0) === 0xfeff ? head.slice(1) : head, rest: rest() };
 }

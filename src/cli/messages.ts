@@ -5,6 +5,7 @@
  * loading i18next.)
  */
 import type { Lang } from '../facts/parse';
+import type { Counts } from '../screening/tally';
 
 export const MESSAGES = {
   'zh-CN': {
@@ -38,7 +39,10 @@ export const MESSAGES = {
     rowError: (row: number, text: string) => `第 ${row} 行：${text}`,
     recordError: (index: number, text: string) => `第 ${index + 1} 条记录（index ${index}）：${text}`,
     moreErrors: (n: number) => `……另有 ${n} 行有错误（见输出的 error 栏）`,
-    summary: (ok: number, bad: number) => `已筛查 ${ok + bad} 条：${ok} 条有结果，${bad} 条有错误`,
+    moreNotes: (n: number) => `……另有 ${n} 处引号问题`,
+    summary: (c: Counts) =>
+      `已筛查 ${c.rows} 条：${c.rows - c.error} 条有结果，${c.error} 条有错误` +
+      (c.title || c.summary ? `；跳过标题行 ${c.title} 行、合计行 ${c.summary} 行` : ''),
     gbk: '提示：输入按 GB18030/GBK 编码读取',
   },
   en: {
@@ -72,7 +76,9 @@ Works offline; no data leaves this computer.`,
     rowError: (row: number, text: string) => `Row ${row}: ${text}`,
     recordError: (index: number, text: string) => `Record ${index + 1} (index ${index}): ${text}`,
     moreErrors: (n: number) => `…and ${n} more rows with errors (see the error column of the output)`,
-    summary: (ok: number, bad: number) => `Screened ${ok + bad}: ${ok} with a result, ${bad} with errors`,
+    moreNotes: (n: number) => `…and ${n} more quote problems`,
+    summary: (c: Counts) =>
+      `Screened ${c.rows}: ${c.rows - c.error} with a result, ${c.error} with errors` + (c.title || c.summary ? `; skipped ${c.title} title and ${c.summary} summary rows` : ''),
     gbk: 'Note: the input was read as GB18030/GBK',
   },
 } satisfies Record<Lang, Record<string, unknown>>;

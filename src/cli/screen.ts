@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
       throw new ReadFailure(m.cannotRead(name, e.code === 'ENOENT' ? (o.lang === 'zh-CN' ? '文件不存在' : 'no such file') : e.message));
     });
     if (decoded.head.trim() === '') throw new ReadFailure(m.empty);
-    if (decoded.encoding === 'gb18030') err(m.gbk);
+    if (decoded.encoding === 'gbk') err(m.gbk);
     const format = o.format ?? sniff(o.file, decoded.head);
     const loading = performance.now();
     const { canUseThreads, coveredFrom, screenCsv, screenCsvThreads, screenJson } = await import('./screening');
@@ -95,18 +95,19 @@ async function main(argv: string[]): Promise<number> {
     if (o.asOf < coveredFrom()) err(m.notCovered(o.asOf, coveredFrom()));
     const jobs = o.jobs ?? 1;
     const threaded = format === 'csv' && jobs > 1 && o.file !== '-' && canUseThreads();
-    const counts =
+    const report =
       format === 'json'
         ? await screenJson(await collect(decoded.head, decoded.rest), o, m)
         : threaded
           ? await screenCsvThreads(await collect(decoded.head, decoded.rest), o, m, jobs)
           : await screenCsv(decoded.rest, decoded.head, o, m);
-    err(m.summary(counts.ok, counts.bad));
+    const counts = report.counts;
+    err(m.summary(counts));
     if (o.stats) {
       // ms: screening after the rules, engine and readers were loaded; loadMs: loading them
       const stats = {
-        rows: counts.ok + counts.bad,
-        threads: counts.threads ?? 1,
+        rows: counts.rows,
+        threads: report.threads,
         ms: Math.round(performance.now() - loaded),
         loadMs: Math.round(loaded - loading),
         sinceStartMs: Math.round(performance.now() - started),

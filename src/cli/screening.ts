@@ -1,19 +1,25 @@
 /**
  * The screening itself, for src/cli/screen.ts: loaded only once the options are good and the input
- * is readable, so that usage errors and --help answer at once.
+ * is readable, so that usage errors and --help answer at once. All reading, matching, screening and
+ * writing is the screening layer's (src/screening), the same as the roster page's.
  */
 import { existsSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import Papa from 'papaparse';
 import { rules } from '../../rules';
 import { evaluate } from '../engine/evaluate';
-import { CsvScreener, detectDelimiter, errorText, readHeader, toCsv, type CsvRowOutcome } from '../facts/csv';
-import { formatIssue, parseFactsObject, type Lang } from '../facts/parse';
-import { splitRanges } from '../facts/split';
+import type { Lang } from '../facts/parse';
+import { detectDelimiter } from '../screening/decode';
+import { readJsonRecord } from '../screening/json';
+import { errorText, formatIssue } from '../screening/messages';
+import { CsvReader } from '../screening/read';
+import { FileScreener, findHeader, quoteLines, type HeaderFound, type RowOutcome } from '../screening/screen';
+import { splitRanges } from '../screening/split';
+import { emptyCounts, type Counts } from '../screening/tally';
+import { mapsAnything } from '../screening/headers';
+import { csvLine } from '../screening/write';
 import type { Options } from './args';
-import { NotTextError, ReadFailure } from './input';
+import { ReadFailure } from './input';
 import type { Messages } from './messages';
 
 const out = (s: string) => process.stdout.write(s);
@@ -22,25 +28,18 @@ const err = (s: string) => process.stderr.write(`${s}\n`);
 /** The first date the rules cover. */
 export const coveredFrom = (): string => rules.instrument.inForceFrom;
 
-/** How many bad rows are listed on standard error; the rest are only in the output. */
+/** How many bad rows (and how many notes of each kind) are listed on standard error; the rest are only in the output. */
 const MAX_LISTED = 20;
 
-export interface Counts {
-  ok: number;
-  bad: number;
-  /** how many threads screened the file (1 unless screenCsvThreads could cut it) */
-  threads?: number;
+export type { Counts };
+
+/** What a run reports besides its output: the counts and the lines for standard error, in order. */
+export interface RunReport {
+  counts: Counts;
+  threads: number;
 }
 
-/** Counts one screened row; a bad one is also listed (through `list`) while no more than MAX_LISTED were. */
-function tally(outcome: CsvRowOutcome, counts: Counts, m: Messages, lang: Lang, list: (line: string) => void): void {
-  if (outcome.errors.length) {
-    counts.bad++;
-    if (counts.bad <= MAX_LISTED) list(m.rowError(outcome.row, errorText(outcome.errors, lang)));
-  } else counts.ok++;
-}
-
-export async function screenJson(text: string, o: Options, m: Messages): Promise<Counts> {
+export async function screenJson(text: string, o: Options, m: Messages): Promise<RunReport> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -50,80 +49,142 @@ export async function screenJson(text: string, o: Options, m: Messages): Promise
   if (typeof data !== 'object' || data === null) throw new ReadFailure(m.notRecords);
   const many = Array.isArray(data);
   const records: unknown[] = Array.isArray(data) ? data : [data];
-  const counts: Counts = { ok: 0, bad: 0 };
+  const counts = emptyCounts();
   const items: string[] = [];
   records.forEach((rec, index) => {
-    const parsed = parseFactsObject(rec);
+    const parsed = readJsonRecord(rec);
+    counts.rows++;
     if (!parsed.ok) {
-      counts.bad++;
-      const errors = parsed.issues.map((i) => ({ field: i.field, value: i.value, code: i.code, message: formatIssue(i, o.lang) }));
-      if (counts.bad <= MAX_LISTED) err(m.recordError(index, errorText(parsed.issues, o.lang)));
+      counts.error++;
+      const errors = parsed.issues.map((i) => ({ field: i.field, value: i.code === 'tooDeep' ? null : i.value, code: i.code, message: formatIssue(i, o.lang) }));
+      if (counts.error <= MAX_LISTED) err(m.recordError(index, errorText(parsed.issues, o.lang)));
       items.push(JSON.stringify({ index, errors }, null, 2));
     } else {
-      counts.ok++;
       const ref = parsed.facts.ref;
-      items.push(JSON.stringify({ index, ...(ref !== undefined ? { ref } : {}), result: evaluate(parsed.facts, { asOf: o.asOf }) }, null, 2));
+      const result = evaluate(parsed.facts, { asOf: o.asOf });
+      counts.eligible++; // only ok/bad are reported for JSON
+      items.push(JSON.stringify({ index, ...(ref !== undefined ? { ref } : {}), result }, null, 2));
     }
   });
-  if (counts.bad > MAX_LISTED) err(m.moreErrors(counts.bad - MAX_LISTED));
+  if (counts.error > MAX_LISTED) err(m.moreErrors(counts.error - MAX_LISTED));
   out(many ? `[\n${items.join(',\n')}\n]\n` : `${items[0]}\n`);
+  return { counts, threads: 1 };
+}
+
+/** One part of a CSV text screened: its output lines and what standard error says about it. */
+interface PartOutput {
+  counts: Counts;
+  /** bad rows, as listed (at most MAX_LISTED) */
+  errors: string[];
+  /** skipped rows (title, summary) and quote problems */
+  notes: string[];
+  quotes: string[];
+}
+
+/** Screens rows of one part (or a whole stream) with one FileScreener; `write` gets output text. */
+class PartRun implements PartOutput {
+  readonly s: FileScreener;
+  readonly reader: CsvReader;
+  errors: string[] = [];
+  quotes: string[] = [];
+  /** output lines not yet written, each ending with CR LF */
+  private pending = '';
+  onHeader: ((h: HeaderFound) => void) | null = null;
+
+  constructor(
+    readonly o: { asOf: string; lang: Lang },
+    readonly m: Messages,
+    delimiter: string,
+    private readonly write: (s: string) => void,
+    header?: HeaderFound,
+    firstRow = 1,
+  ) {
+    this.s = new FileScreener(o.asOf, o.lang, { header, firstRow, delimiter, keepResults: false });
+    this.reader = new CsvReader(delimiter, (cells, line) => {
+      const had = this.s.header;
+      this.s.push(cells, line, this.take);
+      if (!had && this.s.header) this.onHeader?.(this.s.header);
+    });
+    this.rowOffset = firstRow - 1;
+  }
+  private readonly rowOffset: number;
+
+  private take = (r: RowOutcome, line: string | null, cells: readonly string[]): void => {
+    if (r.errors.length && this.errors.length < MAX_LISTED) this.errors.push(this.m.rowError(r.row, errorText(r.errors, this.o.lang)));
+    this.pending += this.s.outputLine(r, line, cells) + '\r\n';
+    if (this.pending.length >= 1 << 20) this.flush();
+  };
+
+  flush(): void {
+    if (this.pending) this.write(this.pending);
+    this.pending = '';
+  }
+
+  push(text: string): void {
+    this.reader.push(text);
+  }
+
+  finish(): void {
+    this.reader.end();
+    const had = this.s.header;
+    this.s.end(this.take);
+    if (!had && this.s.header) this.onHeader?.(this.s.header);
+    this.flush();
+    this.quotes = quoteLines(
+      this.reader.problems.map((p) => ({ ...p, row: p.row + this.rowOffset })),
+      this.o.lang,
+    );
+  }
+
+  get counts(): Counts {
+    return this.s.counts;
+  }
+  get notes(): string[] {
+    return this.s.skippedLines();
+  }
+}
+
+function reportTo(parts: readonly PartOutput[], m: Messages): Counts {
+  const counts = emptyCounts();
+  const listed: string[] = [];
+  const notes: string[] = [];
+  const quotes: string[] = [];
+  for (const p of parts) {
+    for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += p.counts[k];
+    listed.push(...p.errors);
+    notes.push(...p.notes);
+    quotes.push(...p.quotes);
+  }
+  for (const line of listed.slice(0, MAX_LISTED)) err(line);
+  if (counts.error > MAX_LISTED) err(m.moreErrors(counts.error - MAX_LISTED));
+  for (const line of notes.slice(0, MAX_LISTED)) err(line);
+  for (const line of quotes.slice(0, MAX_LISTED)) err(line);
+  if (quotes.length > MAX_LISTED) err(m.moreNotes(quotes.length - MAX_LISTED));
   return counts;
 }
 
-export function screenCsv(text: AsyncGenerator<string>, head: string, o: Options, m: Messages): Promise<Counts> {
-  const s = new CsvScreener(o.asOf, o.lang);
-  const counts: Counts = { ok: 0, bad: 0 };
-  const input = Readable.from(
-    (async function* () {
-      yield head;
-      yield* text;
-    })(),
-  );
-  return new Promise<Counts>((resolve, reject) => {
-    let failure: Error | null = null;
-    let headerWritten = false;
-    const writeHeader = () => {
-      if (headerWritten || !s.header) return;
-      headerWritten = true;
-      if (s.header.unknownColumns.length) err(m.unknownColumns(s.header.unknownColumns.join(', ')));
-      out((o.bom ? '\uFEFF' : '') + toCsv([s.header.outputColumns]) + '\r\n');
-    };
-    Papa.parse<string[]>(input as unknown as File, {
-      skipEmptyLines: false,
-      delimiter: detectDelimiter(head.trimStart()),
-      chunk(results, parser) {
-        const rows: string[][] = [];
-        for (const cells of results.data) {
-          const wasHeader = !s.header;
-          const outcome = s.push(cells);
-          if (wasHeader && s.header) {
-            if (!s.hasFactColumns) {
-              failure = new ReadFailure(m.notFactsCsv(s.header.headers.join(', ').slice(0, 300)));
-              reject(failure);
-              parser.abort();
-              input.destroy();
-              return;
-            }
-            writeHeader();
-          }
-          if (!outcome) continue;
-          tally(outcome, counts, m, o.lang, err);
-          rows.push(s.outputRow(outcome));
-        }
-        if (rows.length) out(toCsv(rows) + '\r\n');
-      },
-      complete() {
-        if (failure) return;
-        writeHeader();
-        if (counts.bad > MAX_LISTED) err(m.moreErrors(counts.bad - MAX_LISTED));
-        resolve(counts);
-      },
-      error(e: Error) {
-        reject(e instanceof NotTextError ? new ReadFailure(m.binary) : e);
-      },
-    });
-    input.on('error', (e) => reject(e instanceof NotTextError ? new ReadFailure(m.binary) : e));
-  });
+function headerLine(s: FileScreener, o: Options, m: Messages): string {
+  const h = s.header!;
+  if (h.unknownColumns.length) err(m.unknownColumns(h.unknownColumns.join(', ')));
+  return (o.bom ? '\uFEFF' : '') + csvLine(s.outputColumns()) + '\r\n';
+}
+
+function notFacts(h: HeaderFound, m: Messages): ReadFailure {
+  return new ReadFailure(m.notFactsCsv(h.headers.join(', ').slice(0, 300)));
+}
+
+/** Screens a CSV stream on this thread, writing output as it goes. */
+export async function screenCsv(text: AsyncGenerator<string>, head: string, o: Options, m: Messages): Promise<RunReport> {
+  const run = new PartRun(o, m, detectDelimiter(head.trimStart()), out);
+  run.onHeader = (h) => {
+    if (!mapsAnything(h.mapping)) throw notFacts(h, m);
+    out(headerLine(run.s, o, m));
+  };
+  run.push(head);
+  for await (const s of text) run.push(s);
+  run.finish();
+  if (!run.s.header) throw new ReadFailure(m.empty);
+  return { counts: reportTo([run], m), threads: 1 };
 }
 
 // ---------------------------------------------------------------- a large CSV file on several threads
@@ -133,54 +194,36 @@ export interface CsvPart {
   text: string;
   /** the row number of the part's first line */
   firstRow: number;
-  /** the header row's cells; null for the first part, which holds the header itself */
-  headerCells: string[] | null;
+  /** the header; null for the first part, which holds the header itself */
+  header: HeaderFound | null;
   delimiter: string;
-  newline: string;
   asOf: string;
   lang: Lang;
 }
 
-export interface CsvPartResult {
+export interface CsvPartResult extends PartOutput {
   /** the part's output rows as CSV, each line ending with CR LF ('' when the part has no rows) */
   csv: string;
-  ok: number;
-  bad: number;
-  /** the first MAX_LISTED bad rows, as standard error lists them */
-  errors: string[];
+  /** the first part: its header line's output columns */
+  header: HeaderFound | null;
+  outputColumns: string[] | null;
 }
 
 /** Screens one part: the same rows, row numbers and words as the one-thread run gives for them. */
 export function screenCsvPart(p: CsvPart, m: Messages): CsvPartResult {
-  const s = new CsvScreener(p.asOf, p.lang);
-  if (p.headerCells) {
-    s.push(p.headerCells);
-    s.rowCount = p.firstRow - 1;
-  }
-  const r: CsvPartResult = { csv: '', ok: 0, bad: 0, errors: [] };
-  const out: string[] = [];
-  // in chunks of about 1 MB (papaparse calls back synchronously for a string): the parsed cells of
-  // only one chunk are held at a time
-  // (papaparse's types leave chunk out of the options for a string; its code reads it all the same)
-  const config: Papa.ParseConfig<string[]> & { chunkSize: number; chunk: (results: Papa.ParseResult<string[]>) => void } = {
-    skipEmptyLines: false,
-    delimiter: p.delimiter,
-    newline: p.newline as '\n',
-    chunkSize: 1 << 20,
-    chunk(results) {
-      const rows: string[][] = [];
-      for (const cells of results.data) {
-        const outcome = s.push(cells);
-        if (!outcome) continue;
-        tally(outcome, r, m, p.lang, (line) => r.errors.push(line));
-        rows.push(s.outputRow(outcome));
-      }
-      if (rows.length) out.push(toCsv(rows) + '\r\n');
-    },
+  const chunks: string[] = [];
+  const run = new PartRun(p, m, p.delimiter, (s) => chunks.push(s), p.header ?? undefined, p.firstRow);
+  run.push(p.text);
+  run.finish();
+  return {
+    csv: chunks.join(''),
+    counts: run.counts,
+    errors: run.errors,
+    notes: run.notes,
+    quotes: run.quotes,
+    header: run.s.header,
+    outputColumns: run.s.header ? run.s.outputColumns() : null,
   };
-  Papa.parse<string[]>(p.text, config);
-  r.csv = out.join('');
-  return r;
 }
 
 /** The thread entry beside this module once bundled (npm run screen); absent when run from source. */
@@ -203,33 +246,21 @@ function inThread(part: CsvPart): Promise<CsvPartResult> {
  * messages are the same as screenCsv() writes for it, byte for byte (a test checks this). A text
  * that cannot be cut safely (quotes not as RFC 4180 puts them) is screened on this thread alone.
  */
-export async function screenCsvThreads(text: string, o: Options, m: Messages, jobs: number): Promise<Counts> {
+export async function screenCsvThreads(text: string, o: Options, m: Messages, jobs: number): Promise<RunReport> {
   const delimiter = detectDelimiter(text.trimStart());
-  const header = readHeader(text, delimiter);
-  const ranges = header ? splitRanges(text, jobs, header.newline, header.headerRow, delimiter) : [];
-  if (!header || ranges.length < 2) {
-    return screenCsv((async function* () {})(), text, o, m);
-  }
-  const probe = new CsvScreener(o.asOf, o.lang);
-  probe.push(header.headers);
-  const info = probe.header!;
-  if (!probe.hasFactColumns) throw new ReadFailure(m.notFactsCsv(info.headers.join(', ').slice(0, 300)));
-  const base = { delimiter, newline: header.newline, asOf: o.asOf, lang: o.lang };
-  const threads = ranges.slice(1).map((r) => inThread({ ...base, text: text.slice(r.start, r.end), firstRow: r.firstRow, headerCells: header.headers }));
+  const header = findHeader(text, delimiter);
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const ranges = header ? splitRanges(text, jobs, newline, header.row, delimiter) : [];
+  if (!header || ranges.length < 2) return screenCsv((async function* () {})(), text, o, m);
+  if (!mapsAnything(header.mapping)) throw notFacts(header, m);
+  const base = { delimiter, asOf: o.asOf, lang: o.lang };
+  const threads = ranges.slice(1).map((r) => inThread({ ...base, text: text.slice(r.start, r.end), firstRow: r.firstRow, header }));
   // no thread is left running when one of them fails
   threads.forEach((t) => t.catch(() => undefined));
-  const first = screenCsvPart({ ...base, text: text.slice(ranges[0]!.start, ranges[0]!.end), firstRow: 1, headerCells: null }, m);
+  const first = screenCsvPart({ ...base, text: text.slice(ranges[0]!.start, ranges[0]!.end), firstRow: 1, header: null }, m);
   const parts = [first, ...(await Promise.all(threads))];
-  if (info.unknownColumns.length) err(m.unknownColumns(info.unknownColumns.join(', ')));
-  out((o.bom ? '\uFEFF' : '') + toCsv([info.outputColumns]) + '\r\n');
-  const counts: Counts = { ok: 0, bad: 0, threads: parts.length };
-  let listed = 0;
-  for (const p of parts) {
-    counts.ok += p.ok;
-    counts.bad += p.bad;
-    for (const e of p.errors) if (listed++ < MAX_LISTED) err(e);
-    if (p.csv) out(p.csv);
-  }
-  if (counts.bad > MAX_LISTED) err(m.moreErrors(counts.bad - MAX_LISTED));
-  return counts;
+  if (header.unknownColumns.length) err(m.unknownColumns(header.unknownColumns.join(', ')));
+  out((o.bom ? '\uFEFF' : '') + csvLine(first.outputColumns!) + '\r\n');
+  for (const p of parts) if (p.csv) out(p.csv);
+  return { counts: reportTo(parts, m), threads: parts.length };
 }

@@ -8,9 +8,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CASES } from '../storage/model';
 import { session, useCaseload } from '../storage/session';
-import { SetupForm, UnlockForm } from '../screens/caseload/PassForms';
-import { hrefView } from '../screens/caseload/util';
-import '../screens/caseload/caseload.css';
+import { SetupForm, UnlockForm } from '../caseview/PassForms';
+import { hrefView } from '../caseview/routes';
+import '../caseview/caseload.css';
 import type { CaseRow } from './protocol';
 import { planAdd, type AddPlan, type GoodRow } from './toCase';
 

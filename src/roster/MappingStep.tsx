@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldName } from '../facts/parse';
-import { FACT_FIELDS, type FactField } from '../facts/schema';
+import { COLUMN_NAMES as FACT_FIELDS, type ColumnName as FactField } from '../facts/fields';
+import { fieldName } from '../screening/messages';
 import { mappingProblems, type ColumnMapping } from './mapping';
 import type { Lang } from './protocol';
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { fieldName, formatIssue } from '../facts/parse';
+import { fieldName, formatIssue } from '../screening/messages';
 import type { Lang, NoticeBrief, RowSummary, SubsidyState } from './protocol';
 import type { RowStore } from './store';
 
@@ -8,9 +8,11 @@ export const PAGE_SIZE = 50;
 
 type T = TFunction<'roster'>;
 
-export function subsidyText(t: T, status: SubsidyState | undefined, paid: number | undefined): string {
+export function subsidyText(t: T, status: SubsidyState | undefined, paid: number | undefined, likely = false): string {
   if (!status) return '—';
   if (status === 'paid') return t('subsidy.paid', { amount: paid ?? 0 });
+  // a likely row: what this subsidy pays if every check comes out "no"
+  if (likely && status === 'depends' && paid) return t('subsidy.likely', { amount: paid });
   return t(`subsidy.${status}`);
 }
 
@@ -19,6 +21,8 @@ export function whyText(t: T, r: RowSummary, lang: Lang): string[] {
   switch (r.kind) {
     case 'error':
       return (r.errors ?? []).map((e) => t('why.error', { column: e.column, text: formatIssue(e, lang) }));
+    case 'likely':
+      return [t('why.likely', { fields: (r.checklist ?? []).map((f) => fieldName(f, lang)).join(sep) })];
     case 'depends':
       return [t('why.depends', { fields: (r.dependsOn ?? []).map((f) => fieldName(f, lang)).join(sep) })];
     case 'excluded':
@@ -74,10 +78,10 @@ export function RosterTable({ store, indexes, page, label, onPage, onDetail, cho
               <th scope="col">{t('col.row')}</th>
               <th scope="col">{t('col.ref')}</th>
               <th scope="col">{t('col.kind')}</th>
-              <th scope="col">{t('col.living')}</th>
-              <th scope="col">{t('col.care')}</th>
               <th scope="col">{t('col.total')}</th>
               <th scope="col">{t('col.why')}</th>
+              <th scope="col">{t('col.living')}</th>
+              <th scope="col">{t('col.care')}</th>
               <th scope="col">{t('col.notice')}</th>
               <th scope="col">{t('col.detail')}</th>
             </tr>
@@ -85,7 +89,7 @@ export function RosterTable({ store, indexes, page, label, onPage, onDetail, cho
           <tbody>
             {shown.map((r) => (
               <tr key={r.row} className={`roster-kind-${r.kind}`}>
-                <td className="roster-choose-cell">
+                <td className="roster-choose-cell" data-label={t('choose.col')}>
                   {r.kind === 'error' ? (
                     <span className="roster-hint">{t('choose.error')}</span>
                   ) : (
@@ -103,30 +107,36 @@ export function RosterTable({ store, indexes, page, label, onPage, onDetail, cho
                     </>
                   )}
                 </td>
-                <th scope="row">{r.row}</th>
-                <td>{r.ref}</td>
-                <td>
+                <th scope="row" data-label={t('col.row')}>
+                  {r.row}
+                </th>
+                <td className="roster-ref" data-label={t('col.ref')}>
+                  {r.ref}
+                </td>
+                <td className="roster-kind" data-label={t('col.kind')}>
                   <span aria-hidden="true" className="roster-icon">
                     {t(`kindIcon.${r.kind}`)}
                   </span>{' '}
                   {t(`kindOne.${r.kind}`)}
                 </td>
-                <td>{subsidyText(t, r.living, r.livingPaid)}</td>
-                <td>{subsidyText(t, r.care, r.carePaid)}</td>
-                <td>{r.kind === 'error' ? '—' : t('yuan', { amount: r.total })}</td>
-                <td>
+                <td className="roster-total" data-label={t('col.total')}>
+                  {r.kind === 'error' ? '—' : t('yuan', { amount: r.total })}
+                </td>
+                <td className="roster-why" data-label={t('col.why')}>
                   {whyText(t, r, lang).map((line, i) => (
                     <div key={i}>{line}</div>
                   ))}
                 </td>
-                <td>
+                <td data-label={t('col.living')}>{subsidyText(t, r.living, r.livingPaid, r.kind === 'likely')}</td>
+                <td data-label={t('col.care')}>{subsidyText(t, r.care, r.carePaid, r.kind === 'likely')}</td>
+                <td className="roster-notice" data-label={t('col.notice')}>
                   {noticeText(t, r.notice).map((line, i) => (
                     <div key={i} className={i === 1 && r.notice?.status === 'overdue' && r.notice.required !== 'no' ? 'roster-overdue' : undefined}>
                       {line}
                     </div>
                   ))}
                 </td>
-                <td>
+                <td data-label={t('col.detail')}>
                   <button type="button" className="secondary roster-detail-button" onClick={() => onDetail(r.row)} aria-label={t('detail.button', { row: r.row })}>
                     {t('col.detail')}
                   </button>

@@ -3,36 +3,38 @@
  * messages to handle(). Unit tests drive it directly (no browser): give it messages, collect
  * what it posts.
  *
- * The text is parsed with papaparse in chunks; after each chunk the screener yields (so a
- * 'cancel' message can arrive) and posts that chunk's row summaries. Full results are not kept:
- * the raw cells and the result cells are, so one row's full result can be recomputed on demand
- * and the screened list exported.
+ * Decoding, the header, reading rows, screening and writing are the screening layer's
+ * (src/screening), the same as the command-line screener's. The text is read in chunks of whole
+ * records; after each chunk the screener yields (so a 'cancel' message can arrive) and posts that
+ * chunk's row summaries. Full results are not kept: where each chunk lies in the text is, so one
+ * row's full result can be recomputed on demand and the screened list exported.
  */
-import Papa from 'papaparse';
-import { isBlankRow, isResultColumn, outcomeCells, readFactsCells, readHeader, RESULT_COLUMNS, screenRecord, stripBom, toCsv, type CsvRowOutcome } from '../facts/csv';
-import { evaluate } from '../engine/evaluate';
 import type { Result } from '../engine/types';
+import { formatNumberWarning } from '../facts/idnumbers';
 import type { FactField } from '../facts/schema';
-import { TEXT_FIELDS } from '../facts/parse';
-import { splitRanges } from '../facts/split';
+import { decodeBytes, detectDelimiter, stripBom, type Decoded } from '../screening/decode';
+import type { ColumnMapping } from '../screening/headers';
+import { CsvReader, readCsv } from '../screening/read';
+import { findHeader, FileScreener, quoteLines, skippedLines, type HeaderFound, type RowOutcome, type SkippedRow } from '../screening/screen';
+import { splitRanges } from '../screening/split';
+import { pressingTrigger, rowKind } from '../screening/tally';
+import { csvLine } from '../screening/write';
 import { summarize } from '../storage/model';
-import { decodeBytes, type Decoded } from './decode';
-import { mappedRecord, type ColumnMapping } from './mapping';
-import { emptyCounts, makeBatch, type CaseRow, type Counts, type FromWorker, type NoticeBrief, type RowError, type RowKind, type RowSummary, type ToWorker } from './protocol';
+import { contactColumns, contactOf } from './toCase';
+import { makeBatch, type CaseRow, type FromWorker, type Lang, type NoticeBrief, type RowError, type RowSummary, type ToWorker } from './protocol';
 
 export interface CoreOptions {
   post: (msg: FromWorker, transfer?: Transferable[]) => void;
   /** waits for the next turn of the event loop (setTimeout 0 in the worker) */
   yieldTurn?: () => Promise<void>;
-  /** characters per papaparse chunk */
+  /** characters per chunk (a chunk ends at the end of a record) */
   chunkSize?: number;
 }
 
 interface Loaded {
   job: number;
   text: string;
-  headers: string[];
-  headerRow: number;
+  header: HeaderFound & { titles: SkippedRow[] };
   delimiter: string;
   newline: string;
 }
@@ -40,15 +42,14 @@ interface Loaded {
 interface Screened {
   mapping: ColumnMapping;
   asOf: string;
+  lang: Lang;
   /**
-   * Where each parsed chunk lies in the text and the number of its first row: a row's cells are
-   * re-read from its chunk on demand, so no cells or results are kept per row.
+   * Where each chunk of whole records lies in the text and the number of its first row: a row's
+   * cells are re-read from its chunk on demand, so no cells or results are kept per row.
    */
   chunks: { start: number; end: number; firstRow: number }[];
   /** the last row screened (less than the file's last row after a cancel) */
   lastRow: number;
-  delimiter: string;
-  newline: string;
 }
 
 function trimLineBreaks(s: string): string {
@@ -57,47 +58,13 @@ function trimLineBreaks(s: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
-/**
- * The roster's hot path: the same errors and result as screenRecord(mappedRecord(cells, mapping),
- * row, asOf) (a unit test checks this on varied rows), without looking headers up again, and
- * without reading free-text cells that no clause reads when they are within their length limit
- * (such a cell can only be valid). The outcome carries no input or facts: details recompute them.
- */
-export function screenRow(cells: readonly string[], mapping: ColumnMapping, row: number, asOf: string): CsvRowOutcome {
-  const rec: Partial<Record<FactField, string>> = {};
-  for (let i = 0; i < mapping.length; i++) {
-    const f = mapping[i];
-    const cell = cells[i];
-    if (!f || !cell) continue;
-    const limit = TEXT_FIELDS[f];
-    if (limit !== undefined && cell.length <= limit) continue;
-    rec[f] = cell;
-  }
-  const read = readFactsCells(rec);
-  if (read.errors) return { row, input: {}, errors: read.errors };
-  return { row, input: {}, result: evaluate(read.facts, { asOf }), errors: [] };
-}
-
-/** Sorts a row into one list: eligible for something, open, excluded, not eligible, or a bad row. */
-export function rowKind(o: CsvRowOutcome): RowKind {
-  if (o.errors.length || !o.result) return 'error';
-  const r = o.result;
-  if (!r.covered) return 'notEligible';
-  const st = [r.living.status, r.care.status];
-  if (st.includes('paid')) return 'eligible';
-  if (st.includes('depends')) return 'depends';
-  if (st.includes('excluded')) return 'excluded';
-  return 'notEligible';
-}
-
 /** The most pressing notice deadline: the earliest one still open, else the earliest. */
 export function pressingNotice(r: Result | undefined): NoticeBrief | undefined {
-  if (!r?.covered || r.notice.triggers.length === 0) return undefined;
-  const t = r.notice.triggers.find((x) => x.status === 'overdue' || x.status === 'notYetDue') ?? r.notice.triggers[0]!;
-  return { trigger: t.trigger, date: t.date, lastOnTimeDay: t.lastOnTimeDay, status: t.status, holidayAdjusted: t.holidayAdjusted, required: t.required };
+  const t = pressingTrigger(r);
+  return t && { trigger: t.trigger, date: t.date, lastOnTimeDay: t.lastOnTimeDay, status: t.status, holidayAdjusted: t.holidayAdjusted, required: t.required };
 }
 
-export function columnErrors(o: CsvRowOutcome, headers: readonly string[], mapping: ColumnMapping): RowError[] {
+export function columnErrors(o: Pick<RowOutcome, 'errors'>, headers: readonly string[], mapping: ColumnMapping): RowError[] {
   return o.errors.map((e) => {
     const i = mapping.indexOf(e.field as FactField);
     return { ...e, column: i >= 0 ? (headers[i] ?? e.field) : e.field };
@@ -105,11 +72,26 @@ export function columnErrors(o: CsvRowOutcome, headers: readonly string[], mappi
 }
 
 /** The compact summary of one screened row that the page lists. */
-export function summarise(o: CsvRowOutcome, ref: string, headers: readonly string[], mapping: ColumnMapping): RowSummary {
+export function summarise(o: Pick<RowOutcome, 'row' | 'result' | 'errors' | 'screening' | 'warnings'>, ref: string, headers: readonly string[], mapping: ColumnMapping, lang: Lang = 'zh-CN'): RowSummary {
+  const out = summaryOf(o, ref, headers, mapping);
+  if (o.warnings?.length) out.warnings = o.warnings.map((w) => formatNumberWarning(w, lang));
+  return out;
+}
+
+function summaryOf(o: Pick<RowOutcome, 'row' | 'result' | 'errors' | 'screening'>, ref: string, headers: readonly string[], mapping: ColumnMapping): RowSummary {
   const kind = rowKind(o);
   const r = o.result;
   if (kind === 'error' || !r) return { row: o.row, ref, kind: 'error', total: 0, errors: columnErrors(o, headers, mapping) };
   if (!r.covered) return { row: o.row, ref, kind, living: 'notCovered', livingPaid: 0, care: 'notCovered', carePaid: 0, total: 0 };
+  const likely = o.screening;
+  if (kind === 'likely' && likely) {
+    {
+      const out: RowSummary = { row: o.row, ref, kind: 'likely', living: r.living.status, livingPaid: likely.living, care: r.care.status, carePaid: likely.care, total: likely.total, checklist: likely.checklist };
+      const notice = pressingNotice(r);
+      if (notice) out.notice = notice;
+      return out;
+    }
+  }
   const out: RowSummary = { row: o.row, ref, kind, living: r.living.status, livingPaid: r.living.paid, care: r.care.status, carePaid: r.care.paid, total: r.total };
   const clauses: string[] = [];
   const dependsOn: FactField[] = [];
@@ -122,15 +104,6 @@ export function summarise(o: CsvRowOutcome, ref: string, headers: readonly strin
   const notice = pressingNotice(r);
   if (notice) out.notice = notice;
   return out;
-}
-
-function count(c: Counts, s: RowSummary): void {
-  c.rows++;
-  c[s.kind]++;
-  if (s.notice && s.notice.required !== 'no') {
-    if (s.notice.status === 'overdue') c.noticeOverdue++;
-    else if (s.notice.status === 'notYetDue') c.noticeDue++;
-  }
 }
 
 export class RosterCore {
@@ -154,7 +127,7 @@ export class RosterCore {
         case 'load':
           return this.load(msg.job, msg.bytes, msg.text);
         case 'screen':
-          return await this.screen(msg.job, msg.mapping, msg.asOf, msg.part);
+          return await this.screen(msg.job, msg.mapping, msg.asOf, msg.part, msg.lang ?? 'zh-CN');
         case 'cancel':
           this.cancelled.add(msg.job);
           return;
@@ -182,78 +155,72 @@ export class RosterCore {
     const { encoding, bom } = d;
     // a final line break is not a blank row
     const text = trimLineBreaks(stripBom(d.text));
-    const header = readHeader(text);
+    const delimiter = detectDelimiter(text);
+    const header = findHeader(text, delimiter);
     if (!header) {
       this.loaded = null;
       this.post({ type: 'loadFailed', job, reason: 'empty' });
       return;
     }
-    this.loaded = { job, text, headers: header.headers, headerRow: header.headerRow, delimiter: header.delimiter, newline: header.newline };
-    this.post({ type: 'loaded', job, headers: header.headers, headerRow: header.headerRow, sample: header.sample, encoding, bom, chars: text.length });
+    const newline = text.includes('\r\n') ? '\r\n' : '\n';
+    this.loaded = { job, text, header, delimiter, newline };
+    this.post({ type: 'loaded', job, headers: header.headers, headerRow: header.row, sample: sampleAfter(text, delimiter, header.row), encoding, bom, chars: text.length });
   }
 
-  private async screen(job: number, mapping: ColumnMapping, asOf: string, part = { index: 0, count: 1 }): Promise<void> {
+  private async screen(job: number, mapping: ColumnMapping, asOf: string, part = { index: 0, count: 1 }, lang: Lang): Promise<void> {
     const loaded = this.loaded;
     if (!loaded) throw new Error('nothing loaded');
     const started = Date.now();
-    const { text, headers, headerRow, delimiter, newline } = loaded;
-    const range = splitRanges(text, part.count, newline, headerRow, delimiter)[part.index] ?? { start: text.length, end: text.length, firstRow: 0 };
+    const { text, delimiter, newline } = loaded;
+    const headers = loaded.header.headers;
+    const range = splitRanges(text, part.count, newline, loaded.header.row, delimiter)[part.index] ?? { start: text.length, end: text.length, firstRow: 0 };
     const refCol = mapping.indexOf('ref');
-    const s: Screened = { mapping, asOf, chunks: [], lastRow: 0, delimiter, newline };
-    let chunkStart = range.start;
+    const s: Screened = { mapping, asOf, lang, chunks: [], lastRow: 0 };
     this.screened = s;
-    const counts = emptyCounts();
-    let row = range.firstRow - 1;
-    let cancelled = false;
-    if (range.start >= range.end) {
-      this.post({ type: 'done', job, counts, ms: Date.now() - started, cancelled });
-      return;
-    }
-    await new Promise<void>((resolve, reject) => {
-      Papa.parse<string[]>(text.slice(range.start, range.end), {
-        chunkSize: this.chunkSize,
-        delimiter,
-        newline: newline as Papa.ParseConfig['newline'],
-        chunk: (res: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
-          try {
-            const batch: RowSummary[] = [];
-            const chunkEnd = range.start + res.meta.cursor;
-            s.chunks.push({ start: chunkStart, end: chunkEnd, firstRow: row + 1 });
-            chunkStart = chunkEnd;
-            for (const cells of res.data) {
-              row++;
-              if (row <= headerRow) continue;
-              if (isBlankRow(cells)) {
-                counts.blank++;
-                continue;
-              }
-              const o = screenRow(cells, mapping, row, asOf);
-              const sum = summarise(o, refCol >= 0 ? (cells[refCol] ?? '').trim() : '', headers, mapping);
-              count(counts, sum);
-              batch.push(sum);
-            }
-            s.lastRow = row;
-            if (batch.length) this.post({ type: 'rows', job, batch: makeBatch(batch) });
-            this.post({ type: 'progress', job, fraction: Math.min(1, res.meta.cursor / Math.max(1, range.end - range.start)), rows: counts.rows });
-            parser.pause();
-            void this.yieldTurn().then(() => {
-              if (this.cancelled.has(job)) {
-                cancelled = true;
-                parser.abort();
-                resolve();
-              } else parser.resume();
-            });
-          } catch (e) {
-            parser.abort();
-            reject(e);
-          }
-        },
-        complete: () => resolve(),
-        error: (e: Error) => reject(e),
-      });
+    // the first part reads from the file's start: the title lines and the header are its first rows
+    const header: HeaderFound = { ...loaded.header, mapping };
+    const screener = new FileScreener(asOf, lang, { header, firstRow: range.firstRow, delimiter });
+    // the title lines were found when the file was loaded; the first part counts them
+    if (part.index === 0) screener.counts.title = loaded.header.titles.length;
+    let batch: RowSummary[] = [];
+    const take = (o: RowOutcome, _line: string | null, cells: readonly string[]) => {
+      batch.push(summarise(o, refCol >= 0 ? (cells[refCol] ?? '').trim() : '', headers, mapping, lang));
+    };
+    let rowsBefore = range.firstRow - 1;
+    const reader = new CsvReader(delimiter, (cells, line) => {
+      if (screener.rowCount + 1 <= loaded.header.row) {
+        screener.rowCount++; // the title lines and the header, read when the file was loaded
+        return;
+      }
+      screener.push(cells, line, take);
     });
+    let cancelled = false;
+    let pos = range.start;
+    let chunkStart = range.start;
+    while (pos < range.end) {
+      const nl = text.indexOf('\n', Math.min(pos + this.chunkSize, range.end));
+      const end = nl < 0 || nl >= range.end ? range.end : nl + 1;
+      reader.push(text.slice(pos, end));
+      pos = end;
+      if (pos >= range.end) reader.end();
+      if (!reader.between && pos < range.end) continue; // a quoted cell goes on: the chunk ends later
+      s.chunks.push({ start: chunkStart, end: Math.min(pos, range.end), firstRow: rowsBefore + 1 });
+      rowsBefore = range.firstRow - 1 + reader.rows;
+      chunkStart = pos;
+      s.lastRow = screener.rowCount;
+      if (batch.length) this.post({ type: 'rows', job, batch: makeBatch(batch) });
+      batch = [];
+      this.post({ type: 'progress', job, fraction: Math.min(1, (pos - range.start) / Math.max(1, range.end - range.start)), rows: screener.counts.rows });
+      await this.yieldTurn();
+      if (this.cancelled.has(job)) {
+        cancelled = true;
+        break;
+      }
+    }
     this.cancelled.delete(job);
-    this.post({ type: 'done', job, counts, ms: Date.now() - started, cancelled });
+    const problems = reader.problems.map((p) => ({ ...p, row: p.row + range.firstRow - 1 }));
+    const notes = [...(part.index === 0 ? skippedLines(loaded.header.titles, lang) : []), ...screener.skippedLines(), ...quoteLines(problems, lang)];
+    this.post({ type: 'done', job, counts: screener.counts, ms: Date.now() - started, cancelled, notes });
   }
 
   /** Re-reads rows of cells from the text: every record from `from` up to `to`, with its row number. */
@@ -273,7 +240,7 @@ export class RosterCore {
     for (let k = lo; k < chunks.length; k++) {
       const c = chunks[k]!;
       if (c.firstRow > to) return;
-      const data = Papa.parse<string[]>(l.text.slice(c.start, c.end), { delimiter: s.delimiter, newline: s.newline as Papa.ParseConfig['newline'] }).data;
+      const data = readCsv(l.text.slice(c.start, c.end), l.delimiter).rows;
       for (let i = 0; i < data.length; i++) {
         const row = c.firstRow + i;
         if (row > to) return;
@@ -282,25 +249,37 @@ export class RosterCore {
     }
   }
 
-  private rowCells(row: number): string[] | null {
-    const s = this.screened;
-    const l = this.loaded;
-    if (!s || !l || row <= l.headerRow || row > s.lastRow) return null;
-    for (const [, cells] of this.records(row, row)) return isBlankRow(cells) ? null : cells;
-    return null;
+  /** A screener for re-reading rows as the screening read them (the header given, no title search). */
+  private rescreener(lang: Lang): FileScreener {
+    const s = this.screened!;
+    const l = this.loaded!;
+    return new FileScreener(s.asOf, lang, { header: { ...l.header, mapping: s.mapping }, delimiter: ',' });
+  }
+
+  /** The outcome of one row read again, or null for a blank, title or summary row. */
+  private outcome(f: FileScreener, row: number, cells: string[]): RowOutcome | null {
+    let got: RowOutcome | null = null;
+    f.rowCount = row - 1;
+    f.push(cells, null, (o) => (got = o));
+    return got;
   }
 
   private detail(job: number, row: number): void {
     const s = this.screened;
     const l = this.loaded;
-    const cells = this.rowCells(row);
-    if (!s || !l || !cells) throw new Error(`row ${row} not screened`);
-    const o = screenRecord(mappedRecord(cells, s.mapping), row, s.asOf);
-    const input: Record<string, string> = {};
-    l.headers.forEach((h, k) => {
-      input[h] = cells[k] ?? '';
-    });
-    this.post({ type: 'detail', job, row, input, facts: o.facts, result: o.result, errors: columnErrors(o, l.headers, s.mapping) });
+    if (!s || !l || row <= l.header.row || row > s.lastRow) throw new Error(`row ${row} not screened`);
+    const f = this.rescreener(s.lang);
+    for (const [r, cells] of this.records(row, row)) {
+      const o = this.outcome(f, r, cells);
+      if (!o) break;
+      const input: Record<string, string> = {};
+      l.header.headers.forEach((h, k) => {
+        input[h] = cells[k] ?? '';
+      });
+      this.post({ type: 'detail', job, row, input, facts: f.factsOf(cells, o), result: o.result, errors: columnErrors(o, l.header.headers, s.mapping) });
+      return;
+    }
+    throw new Error(`row ${row} not screened`);
   }
 
   /**
@@ -318,40 +297,59 @@ export class RosterCore {
       if (r < from) from = r;
       if (r > to) to = r;
     }
+    const f = this.rescreener(s.lang);
     const out: CaseRow[] = [];
-    for (const [row, cells] of this.records(Math.max(from, l.headerRow + 1), Math.min(to, s.lastRow))) {
-      if (!want.has(row) || isBlankRow(cells)) continue;
-      const o = screenRecord(mappedRecord(cells, s.mapping), row, s.asOf);
-      if (o.facts && o.result) out.push({ row, facts: o.facts, check: summarize(o.result) });
-      else out.push({ row, errors: columnErrors(o, l.headers, s.mapping) });
+    const contactCols = contactColumns(l.header.headers);
+    for (const [row, cells] of this.records(Math.max(from, l.header.row + 1), Math.min(to, s.lastRow))) {
+      if (!want.has(row)) continue;
+      const o = this.outcome(f, row, cells);
+      if (!o) continue;
+      const facts = f.factsOf(cells, o);
+      const contact = contactOf(cells, contactCols);
+      if (facts && o.result) out.push({ row, facts, check: summarize(o.result, facts), ...(contact ? { contact } : {}) });
+      else out.push({ row, errors: columnErrors(o, l.header.headers, s.mapping) });
     }
     return out;
   }
 
-  /** CSV text of the screened rows: the file's columns (earlier result columns dropped) + RESULT_COLUMNS. */
-  csvText(lang: 'zh-CN' | 'en', rows?: readonly number[], withHeader = true): { csv: string; rows: number } {
+  /** CSV text of the screened rows: the file's columns in place (earlier result columns dropped), then the result columns, in the language. */
+  csvText(lang: Lang, rows?: readonly number[], withHeader = true): { csv: string; rows: number } {
     const s = this.screened;
     const l = this.loaded;
     if (!s || !l) throw new Error('nothing screened');
-    const keep: number[] = [];
-    l.headers.forEach((h, i) => {
-      if (!isResultColumn(h)) keep.push(i);
-    });
-    const out: string[][] = [[...keep.map((i) => l.headers[i]!), ...RESULT_COLUMNS]];
+    const f = this.rescreener(lang);
+    const lines: string[] = [];
     const want = rows ? new Set(rows) : null;
-    for (const [row, cells] of this.records(l.headerRow + 1, s.lastRow)) {
-      if ((want && !want.has(row)) || isBlankRow(cells)) continue;
-      const line = keep.map((i) => cells[i] ?? '');
-      const rc = outcomeCells(screenRecord(mappedRecord(cells, s.mapping), row, s.asOf), lang);
-      for (const c of RESULT_COLUMNS) line.push(rc[c]);
-      out.push(line);
+    for (const [row, cells] of this.records(l.header.row + 1, s.lastRow)) {
+      if (want && !want.has(row)) continue;
+      const o = this.outcome(f, row, cells);
+      if (o) lines.push(f.outputLine(o, null, cells));
     }
-    if (!withHeader) return { csv: out.length > 1 ? toCsv(out.slice(1)) : '', rows: out.length - 1 };
-    return { csv: '\uFEFF' + toCsv(out), rows: out.length - 1 };
+    if (!withHeader) return { csv: lines.join('\r\n'), rows: lines.length };
+    return { csv: '\uFEFF' + [csvLine(f.outputColumns()), ...lines].join('\r\n'), rows: lines.length };
   }
 
-  private exportCsv(job: number, lang: 'zh-CN' | 'en', rows: number[] | undefined, withHeader: boolean): void {
+  private exportCsv(job: number, lang: Lang, rows: number[] | undefined, withHeader: boolean): void {
     const { csv, rows: n } = this.csvText(lang, rows, withHeader);
     this.post({ type: 'exported', job, csv: new Blob([csv], { type: 'text/csv;charset=utf-8' }), rows: n });
   }
 }
+
+/** The first data row after the header (for the mapping step's examples). */
+function sampleAfter(text: string, delimiter: string, headerRow: number): string[] {
+  let sample: string[] = [];
+  let row = 0;
+  const r = new CsvReader(delimiter, (cells) => {
+    row++;
+    if (row > headerRow && !sample.length && cells.some((c) => c.trim() !== '')) sample = cells;
+  });
+  let pos = 0;
+  while (!sample.length && pos < text.length) {
+    const end = Math.min(text.length, pos + 16 * 1024);
+    r.push(text.slice(pos, end));
+    pos = end;
+  }
+  if (!sample.length) r.end();
+  return sample;
+}
+

@@ -4,7 +4,8 @@
  * would: rows in file order, progress over all parts, one 'done' with summed counts, one CSV.
  * With one worker it only passes messages through.
  */
-import { emptyCounts, ROW_KINDS, type Counts, type FromWorker, type RowBatch, type ToWorker } from './protocol';
+import { addCounts } from '../screening/tally';
+import { emptyCounts, type Counts, type FromWorker, type RowBatch, type ToWorker } from './protocol';
 
 export interface WorkerLike {
   postMessage(msg: ToWorker, transfer?: Transferable[]): void;
@@ -114,16 +115,10 @@ export class RosterPool {
         if (this.done.some((d) => d === null)) return;
         const all = this.done as Done[];
         const counts: Counts = emptyCounts();
-        for (const d of all) {
-          counts.rows += d.counts.rows;
-          counts.blank += d.counts.blank;
-          counts.noticeOverdue += d.counts.noticeOverdue;
-          counts.noticeDue += d.counts.noticeDue;
-          for (const kind of ROW_KINDS) counts[kind] += d.counts[kind];
-        }
+        for (const d of all) addCounts(counts, d.counts);
         // rows in file order: part by part
         for (const part of this.rows) for (const batch of part) this.onmessage({ type: 'rows', job: msg.job, batch });
-        this.onmessage({ type: 'done', job: msg.job, counts, ms: Math.max(...all.map((d) => d.ms)), cancelled: all.some((d) => d.cancelled) });
+        this.onmessage({ type: 'done', job: msg.job, counts, ms: Math.max(...all.map((d) => d.ms)), cancelled: all.some((d) => d.cancelled), notes: all.flatMap((d) => d.notes) });
         return;
       }
       case 'exported': {

@@ -4,12 +4,16 @@
  */
 import type { FieldIssue } from '../facts/parse';
 import type { FactField, Facts } from '../facts/schema';
+import type { Encoding } from '../screening/decode';
+import type { ColumnMapping } from '../screening/headers';
+import { emptyCounts, ROW_KINDS, type Counts, type RowKind } from '../screening/tally';
 import type { NoticeStatus, Result, SubsidyStatus, TriggerKind } from '../engine/types';
-import type { CheckSummary } from '../storage/model';
-import type { ColumnMapping } from './mapping';
+import type { VisitCheckField } from '../engine/screening-outcome';
+import type { CheckSummary, Contact } from '../storage/model';
 
 export type Lang = 'zh-CN' | 'en';
-export type Encoding = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
+export { emptyCounts, ROW_KINDS };
+export type { Counts, Encoding, RowKind };
 
 // ---------------------------------------------------------------- page → worker
 
@@ -17,7 +21,7 @@ export type ToWorker =
   /** a file's bytes (transferred) or pasted text */
   | { type: 'load'; job: number; bytes?: ArrayBuffer; text?: string }
   /** part: this worker screens the index-th of count parts of the text (see splitRanges) */
-  | { type: 'screen'; job: number; mapping: ColumnMapping; asOf: string; part?: { index: number; count: number } }
+  | { type: 'screen'; job: number; mapping: ColumnMapping; asOf: string; part?: { index: number; count: number }; lang?: Lang }
   | { type: 'cancel'; job: number }
   /** the full result of one row, recomputed on demand */
   | { type: 'detail'; job: number; row: number }
@@ -31,8 +35,6 @@ export type ToWorker =
 
 // ---------------------------------------------------------------- worker → page
 
-export type RowKind = 'eligible' | 'depends' | 'excluded' | 'notEligible' | 'error';
-export const ROW_KINDS: readonly RowKind[] = ['eligible', 'depends', 'excluded', 'notEligible', 'error'];
 
 export type SubsidyState = SubsidyStatus | 'notCovered';
 
@@ -65,6 +67,10 @@ export interface RowSummary {
   care?: SubsidyState;
   carePaid?: number;
   total: number;
+  /** kind 'likely': the answers to verify at the visit; the amounts above are what is paid if each comes out "no" */
+  checklist?: VisitCheckField[];
+  /** problems that do not stop the row (a certificate number that disagrees, an ID typo), as sentences */
+  warnings?: string[];
   /** fields whose unknown answer keeps a result open (kind 'depends') */
   dependsOn?: FactField[];
   /** kind 'excluded': the exclusion clauses; kind 'notEligible': the clauses that decided it */
@@ -99,14 +105,12 @@ export function makeBatch(rows: readonly RowSummary[]): RowBatch {
 export const batchRows = (b: RowBatch): RowSummary[] => JSON.parse(b.json) as RowSummary[];
 
 /**
- * One row re-read for the caseload: its facts and the summary of its result at the screening's
- * as-of date (storage/model summarize()), or its problems when the row cannot be read.
+ * One row re-read for the caseload: its facts, the summary of its result at the screening's as-of
+ * date with its screening reading (storage/model summarize(result, facts)) and the phone and address
+ * its columns give, or its problems when the row cannot be read.
  */
-export type CaseRow = { row: number; facts: Facts; check: CheckSummary } | { row: number; errors: RowError[] };
+export type CaseRow = { row: number; facts: Facts; check: CheckSummary; contact?: Contact } | { row: number; errors: RowError[] };
 
-export type Counts = Record<RowKind, number> & { rows: number; blank: number; noticeOverdue: number; noticeDue: number };
-
-export const emptyCounts = (): Counts => ({ rows: 0, blank: 0, eligible: 0, depends: 0, excluded: 0, notEligible: 0, error: 0, noticeOverdue: 0, noticeDue: 0 });
 
 export type FromWorker =
   /** sample: the first data row's cells, to help map the columns */
@@ -116,7 +120,8 @@ export type FromWorker =
   | { type: 'rows'; job: number; batch: RowBatch }
   /** fraction of the text read (0–1) and rows screened so far */
   | { type: 'progress'; job: number; fraction: number; rows: number }
-  | { type: 'done'; job: number; counts: Counts; ms: number; cancelled: boolean }
+  /** notes: skipped rows (title lines, summary rows) and quote problems, as sentences in the screening's language */
+  | { type: 'done'; job: number; counts: Counts; ms: number; cancelled: boolean; notes: string[] }
   | { type: 'detail'; job: number; row: number; input: Record<string, string>; facts?: Facts; result?: Result; errors: RowError[] }
   | { type: 'exported'; job: number; csv: Blob; rows: number }
   /** rows: in row order; only the requested rows this worker screened (blank rows are left out) */

@@ -56,9 +56,21 @@ export class RowStore {
     return ROW_KINDS[this.batches[b]!.kinds[k]!]!;
   }
 
-  /** Indexes of the rows a filter keeps, in file order. */
+  /**
+   * Indexes of the rows a filter keeps, in file order; all rows are ranked by kind in ROW_KINDS order
+   * (likely eligible first), in file order within a kind.
+   */
   select(filter: RowFilter): Int32Array {
-    if (filter === 'all') return Int32Array.from({ length: this.count }, (_, i) => i);
+    if (filter === 'all') {
+      const out = new Int32Array(this.count);
+      let n = 0;
+      for (let kind = 0; kind < ROW_KINDS.length; kind++)
+        this.batches.forEach((b, bi) => {
+          const start = this.starts[bi]!;
+          for (let k = 0; k < b.kinds.length; k++) if (b.kinds[k] === kind) out[n++] = start + k;
+        });
+      return out;
+    }
     const kind = filter === 'overdue' ? -1 : ROW_KINDS.indexOf(filter);
     const out = new Int32Array(this.count);
     let n = 0;

@@ -4,11 +4,31 @@
  * become a case marked with the file and row it came from, so that adding the same row again is
  * noticed instead of making a second case.
  */
-import { caseFromCheck, MAX_CASES, type CaseRecord, type CaseSource } from '../storage/model';
+import { caseFromCheck, MAX_CASES, type CaseRecord, type CaseSource, type Contact } from '../storage/model';
 import { FACT_FIELDS, type Facts } from '../facts/schema';
 import type { CaseRow, RowError } from './protocol';
 
 export type GoodRow = Extract<CaseRow, { facts: Facts }>;
+
+/** Header names of the columns a case keeps to reach the person (no clause reads them). */
+export const CONTACT_HEADERS = {
+  phone: ['联系电话', '电话', '手机', '手机号', '手机号码', '联系方式', '电话号码', 'phone', 'telephone', 'mobile'],
+  address: ['住址', '地址', '家庭住址', '现住址', '居住地址', '联系地址', 'address'],
+} as const;
+
+/** The columns of a header row that hold the phone and the address (-1 when absent). */
+export function contactColumns(headers: readonly string[]): { phone: number; address: number } {
+  const find = (names: readonly string[]) => headers.findIndex((h) => names.includes(h.replace(/^\uFEFF/, '').trim().toLowerCase()));
+  return { phone: find(CONTACT_HEADERS.phone), address: find(CONTACT_HEADERS.address) };
+}
+
+/** The phone and address of a row of cells, as given (trimmed); absent when blank. */
+export function contactOf(cells: readonly string[], cols: { phone: number; address: number }): Contact | undefined {
+  const phone = cols.phone >= 0 ? (cells[cols.phone] ?? '').trim().slice(0, 200) : '';
+  const address = cols.address >= 0 ? (cells[cols.address] ?? '').trim().slice(0, 1000) : '';
+  if (!phone && !address) return undefined;
+  return { ...(phone ? { phone } : {}), ...(address ? { address } : {}) };
+}
 
 /** The facts without the fields that are present but undefined (the CSV reader keeps every key). */
 function definedFacts(facts: Facts): Facts {
@@ -17,10 +37,14 @@ function definedFacts(facts: Facts): Facts {
   return out as Facts;
 }
 
-/** A new case for one screened row: its facts, its result at the screening's date, the source, and a note. */
+/**
+ * A new case for one screened row: its facts, its result at the screening's date (with the screening
+ * reading: likely eligible, the amount if the checks come out "no", the visit's checklist), the
+ * source, the phone and address the row gives, and a note.
+ */
 export function caseFromRow(r: GoodRow, file: string, note: string, now = new Date()): CaseRecord {
   const source: CaseSource = { kind: 'roster', file, row: r.row, asOf: r.check.checkedOn };
-  return caseFromCheck(definedFacts(r.facts), r.check, note, now, source);
+  return caseFromCheck(definedFacts(r.facts), r.check, note, now, source, r.contact);
 }
 
 const sameFacts = (a: Facts, b: Facts): boolean => FACT_FIELDS.every((f) => JSON.stringify(a[f] ?? null) === JSON.stringify(b[f] ?? null));

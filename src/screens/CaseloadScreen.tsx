@@ -11,10 +11,10 @@ import { BackupPanel } from './caseload/BackupPanel';
 import { CaseDetail } from './caseload/CaseDetail';
 import { CaseList } from './caseload/CaseList';
 import { NoticeTracker } from './caseload/NoticeTracker';
-import { DestroyAll, SetupForm, UnlockForm } from './caseload/PassForms';
+import { DestroyAll, SetupForm, UnlockForm } from '../caseview/PassForms';
 import { Settings } from './caseload/Settings';
 import { hrefView, parseView, useHash, type CaseloadView } from './caseload/util';
-import './caseload/caseload.css';
+import '../caseview/caseload.css';
 
 const TABS = ['cases', 'notices', 'backup', 'settings'] as const;
 

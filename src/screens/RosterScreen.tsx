@@ -5,29 +5,20 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldName } from '../facts/parse';
-import { isSelfDescribing, loadMapping, mappingProblems, proposeMapping, saveMapping, type ColumnMapping } from '../roster/mapping';
+import { useActorRef, useSelector } from '@xstate/react';
+import type { SnapshotFrom } from 'xstate';
+import { fieldName } from '../screening/messages';
 import { MappingStep } from '../roster/MappingStep';
-import { emptyCounts, ROW_KINDS, type CaseRow, type Counts, type Encoding, type FromWorker, type Lang, type ToWorker } from '../roster/protocol';
+import { emptyCounts, ROW_KINDS, type CaseRow, type Encoding, type Lang } from '../roster/protocol';
 import { RosterPool } from '../roster/pool';
-import { RowStore, type RowFilter } from '../roster/store';
+import { rosterMachine, validAsOf as isValidAsOf, type PoolLike } from '../roster/roster.machine';
+import type { RowFilter } from '../roster/store';
 import { RosterTable } from '../roster/RosterTable';
 import { AddToCaseload } from '../roster/AddToCaseload';
 import type { Result } from '../engine/types';
 import '../roster/roster.css';
 
 const MAX_WORKERS = 2;
-
-type Phase = 'pick' | 'loading' | 'mapping' | 'screening' | 'results';
-type Filter = RowFilter;
-
-interface Loaded {
-  name: string;
-  headers: string[];
-  sample: string[];
-  encoding: Encoding;
-  bom: boolean;
-}
 
 interface Detail {
   row: number;
@@ -49,216 +40,106 @@ const storage = (): Storage | undefined => {
 };
 
 
+/** The page's step, from the machine's state. */
+type Phase = 'pick' | 'loading' | 'mapping' | 'screening' | 'results';
+const phaseOf = (s: SnapshotFrom<typeof rosterMachine>): Phase =>
+  s.matches('pick') ? 'pick' : s.matches({ open: 'mapping' }) ? 'mapping' : s.matches({ open: 'screening' }) ? 'screening' : s.matches({ open: 'results' }) ? 'results' : 'loading';
+
+/** One worker per core, up to two: the page itself has little to do while they screen. */
+function createPool(): PoolLike {
+  const n = Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 1));
+  const workers = Array.from({ length: n }, () => {
+    const w = new Worker(new URL('../roster/screen.worker.ts', import.meta.url), { type: 'module' });
+    // a worker that cannot start (its script missing offline, say) must not leave the page waiting
+    w.onerror = (e) => pool.onmessage({ type: 'failed', job: -1, message: e.message || 'worker' });
+    return w;
+  });
+  const pool = new RosterPool(workers);
+  return pool;
+}
+
 export default function RosterScreen() {
   const { t, i18n } = useTranslation('roster');
   const lang = (i18n.language === 'en' ? 'en' : 'zh-CN') as Lang;
   const base = useId();
 
-  const [phase, setPhase] = useState<Phase>('pick');
-  const [asOf, setAsOf] = useState(today);
+  const actor = useActorRef(rosterMachine, { input: { asOf: today(), createPool, storage: storage(), lang } });
+  useEffect(() => actor.send({ type: 'SET_LANG', lang }), [actor, lang]);
+  const phase = useSelector(actor, phaseOf);
+  const ctx = useSelector(actor, (s) => s.context);
+  const { asOf, loaded, mapping, fromStorage, showMappingErrors, progress, cancelling, done, filter, page } = ctx;
+  const send = actor.send;
+
   const [pasted, setPasted] = useState('');
-  const [pickError, setPickError] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [mapping, setMapping] = useState<ColumnMapping>([]);
-  const [fromStorage, setFromStorage] = useState(false);
-  const [showMappingErrors, setShowMappingErrors] = useState(false);
-  const [progress, setProgress] = useState({ fraction: 0, rows: 0 });
-  const [announce, setAnnounce] = useState('');
-  const [cancelling, setCancelling] = useState(false);
-  const [done, setDone] = useState<{ counts: Counts; ms: number; cancelled: boolean; store: RowStore } | null>(null);
-  const [filter, setFilter] = useState<Filter>('all');
-  const [page, setPage] = useState(0);
   const [exported, setExported] = useState<{ name: string; rows: number } | null>(null);
   const [detail, setDetail] = useState<Detail | null>(null);
-
-  const worker = useRef<RosterPool | null>(null);
-  const job = useRef(0);
-  const rows = useRef(new RowStore());
-  const lastBucket = useRef(-1);
-  const fileName = useRef('roster');
-  const downloadUrl = useRef<string | null>(null);
   // rows chosen to add to the caseload, by row number (a Set, not their results: a file may have 100,000 rows)
   const [choice, setChoice] = useState<{ chosen: ReadonlySet<number>; added: ReadonlySet<number> }>(() => ({ chosen: new Set(), added: new Set() }));
   const caseRowRequests = useRef(new Map<number, { resolve: (rows: CaseRow[]) => void; reject: (e: Error) => void }>());
   const nextRequest = useRef(0);
+  const downloadUrl = useRef<string | null>(null);
 
-  const forgetChoice = useCallback(() => {
-    setChoice({ chosen: new Set(), added: new Set() });
-    for (const r of caseRowRequests.current.values()) r.reject(new Error('screened again'));
+  const rejectRequests = useCallback((why: string) => {
+    for (const r of caseRowRequests.current.values()) r.reject(new Error(why));
     caseRowRequests.current.clear();
   }, []);
 
-  const send = useCallback((msg: ToWorker, transfer: Transferable[] = []) => worker.current?.send(msg, transfer), []);
+  // a new screening (or a new file) drops the previous choice, detail and export note
+  const store = ctx.store;
+  const [seenStore, setSeenStore] = useState(store);
+  if (seenStore !== store) {
+    setSeenStore(store);
+    setChoice({ chosen: new Set(), added: new Set() });
+    setDetail(null);
+    setExported(null);
+  }
+  useEffect(() => () => rejectRequests('screened again'), [store, rejectRequests]);
 
-  const startScreening = useCallback(
-    (m: ColumnMapping, headers: string[]) => {
-      saveMapping(storage(), headers, m);
-      rows.current = new RowStore();
-      lastBucket.current = -1;
-      setDone(null);
-      setProgress({ fraction: 0, rows: 0 });
-      setAnnounce('');
-      setCancelling(false);
-      setFilter('all');
-      setPage(0);
-      setExported(null);
-      setDetail(null);
-      forgetChoice();
-      setPhase('screening');
-      send({ type: 'screen', job: job.current, mapping: m, asOf });
-    },
-    [asOf, send, forgetChoice],
-  );
-
-  const onMessage = useCallback(
-    (msg: FromWorker) => {
-      if (msg.job !== job.current) return;
-      switch (msg.type) {
-        case 'loaded': {
-          const info: Loaded = { name: fileName.current, headers: msg.headers, sample: msg.sample, encoding: msg.encoding, bom: msg.bom };
-          setLoaded(info);
-          const stored = loadMapping(storage(), msg.headers);
-          const m = stored ?? proposeMapping(msg.headers);
-          setMapping(m);
-          setFromStorage(!!stored);
-          setShowMappingErrors(false);
-          setAnnounce(t('announce.loaded', { columns: msg.headers.length }));
-          if (isSelfDescribing(msg.headers, m)) startScreening(m, msg.headers);
-          else setPhase('mapping');
-          break;
-        }
-        case 'loadFailed':
-          setLoadError(t(`loadFailed.${msg.reason}`));
-          setPhase('pick');
-          break;
-        case 'failed':
-          for (const r of caseRowRequests.current.values()) r.reject(new Error(msg.message));
-          caseRowRequests.current.clear();
-          setLoadError(t('loadFailed.failed', { message: msg.message }));
-          setPhase((p) => (p === 'screening' || p === 'loading' ? 'pick' : p));
-          break;
-        case 'rows':
-          rows.current.add(msg.batch);
-          break;
-        case 'progress': {
-          setProgress({ fraction: msg.fraction, rows: msg.rows });
-          const bucket = Math.floor(msg.fraction * 4);
-          if (bucket > lastBucket.current && bucket < 4) {
-            lastBucket.current = bucket;
-            if (bucket > 0) setAnnounce(t('announce.progress', { percent: bucket * 25 }));
-          }
-          break;
-        }
-        case 'done':
-          setDone({ counts: msg.counts, ms: msg.ms, cancelled: msg.cancelled, store: rows.current });
-          setAnnounce(
-            msg.cancelled
-              ? t('announce.cancelled', { rows: msg.counts.rows })
-              : t('announce.done', { rows: msg.counts.rows, eligible: msg.counts.eligible, depends: msg.counts.depends, error: msg.counts.error }),
-          );
-          setCancelling(false);
-          setPhase('results');
-          break;
-        case 'detail':
-          setDetail({ row: msg.row, input: msg.input, result: msg.result });
-          break;
-        case 'caseRows': {
-          const r = caseRowRequests.current.get(msg.req);
-          caseRowRequests.current.delete(msg.req);
-          r?.resolve(msg.rows);
-          break;
-        }
-        case 'exported': {
-          if (downloadUrl.current) URL.revokeObjectURL(downloadUrl.current);
-          const url = URL.createObjectURL(msg.csv);
-          downloadUrl.current = url;
-          const name = `${fileName.current.replace(/\.(csv|txt)$/i, '')}-${t('results.title')}.csv`;
-          const a = document.createElement('a');
-          a.href = url;
-          a.download = name;
-          document.body.appendChild(a);
-          a.click();
-          a.remove();
-          setExported({ name, rows: msg.rows });
-          break;
-        }
-      }
-    },
-    [startScreening, t],
-  );
-
-  const onMessageRef = useRef(onMessage);
+  // answers the page asked the workers for
   useEffect(() => {
-    onMessageRef.current = onMessage;
-  }, [onMessage]);
+    const subs = [
+      actor.on('detail', (msg) => setDetail({ row: msg.row, input: msg.input, result: msg.result })),
+      actor.on('caseRows', (msg) => {
+        const r = caseRowRequests.current.get(msg.req);
+        caseRowRequests.current.delete(msg.req);
+        r?.resolve(msg.rows);
+      }),
+      actor.on('failed', (msg) => rejectRequests(msg.message)),
+      actor.on('exported', (msg) => {
+        if (downloadUrl.current) URL.revokeObjectURL(downloadUrl.current);
+        const url = URL.createObjectURL(msg.csv);
+        downloadUrl.current = url;
+        const name = `${(actor.getSnapshot().context.loaded?.name ?? 'roster').replace(/\.(csv|txt)$/i, '')}-${t('results.title')}.csv`;
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = name;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setExported({ name, rows: msg.rows });
+      }),
+    ];
+    return () => subs.forEach((s) => s.unsubscribe());
+  }, [actor, t, rejectRequests]);
 
   useEffect(
     () => () => {
-      worker.current?.terminate();
-      worker.current = null;
       if (downloadUrl.current) URL.revokeObjectURL(downloadUrl.current);
     },
     [],
   );
 
-  const ensureWorker = () => {
-    if (!worker.current) {
-      // one worker per core, up to two: the page itself has little to do while they screen
-      const n = Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 1));
-      const workers = Array.from({ length: n }, () => {
-        const w = new Worker(new URL('../roster/screen.worker.ts', import.meta.url), { type: 'module' });
-        // a worker that cannot start (its script missing offline, say) must not leave the page waiting
-        w.onerror = (e) => onMessageRef.current({ type: 'failed', job: job.current, message: e.message || 'worker' });
-        return w;
-      });
-      const pool = new RosterPool(workers);
-      pool.onmessage = (msg) => onMessageRef.current(msg);
-      worker.current = pool;
-    }
-    return worker.current;
-  };
-
-  const validAsOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
-
-  const load = (source: { bytes: ArrayBuffer } | { text: string }, name: string) => {
-    ensureWorker();
-    job.current++;
-    forgetChoice();
-    fileName.current = name;
-    setLoadError(null);
-    setLoaded(null);
-    setPhase('loading');
-    if ('bytes' in source) send({ type: 'load', job: job.current, bytes: source.bytes }, [source.bytes]);
-    else send({ type: 'load', job: job.current, text: source.text });
-  };
+  const validAsOf = isValidAsOf(asOf);
+  const pickError = ctx.pickError ? t(`pick.${ctx.pickError}`) : null;
+  const loadError = ctx.loadError ? (ctx.loadError.reason === 'failed' ? t('loadFailed.failed', { message: ctx.loadError.message }) : t(`loadFailed.${ctx.loadError.reason}`)) : null;
+  const announce = ctx.announce ? (t as unknown as (key: string, values: object) => string)(ctx.announce.key, ctx.announce.values) : '';
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    if (!validAsOf) {
-      setPickError(t('pick.asOfInvalid'));
-      return;
-    }
-    setPickError(null);
-    load({ bytes: await file.arrayBuffer() }, file.name);
+    send({ type: 'LOAD', name: file.name, bytes: await file.arrayBuffer() });
   };
 
-  const onPaste = () => {
-    if (!validAsOf) return setPickError(t('pick.asOfInvalid'));
-    if (pasted.trim() === '') return setPickError(t('pick.pasteEmpty'));
-    setPickError(null);
-    load({ text: pasted }, 'roster');
-  };
-
-  const restart = () => {
-    job.current++;
-    rows.current = new RowStore();
-    setLoaded(null);
-    setDone(null);
-    setDetail(null);
-    forgetChoice();
-    setPhase('pick');
-  };
+  const restart = () => send({ type: 'RESTART' });
 
   // Move focus to the heading of each new step, so keyboard and screen-reader users follow along.
   const stepRoot = useRef<HTMLDivElement>(null);
@@ -267,28 +148,30 @@ export default function RosterScreen() {
     const target = stepRoot.current?.querySelector<HTMLElement>('[data-autofocus]');
     target?.focus();
   }, [phase, loadError]);
+  useEffect(() => {
+    if (showMappingErrors) requestAnimationFrame(() => stepRoot.current?.querySelector<HTMLElement>('.roster-error-summary')?.focus());
+  }, [showMappingErrors, mapping]);
 
   const counts = done?.counts ?? emptyCounts();
-  const filtered = useMemo(() => (done ? done.store.select(filter) : new Int32Array(0)), [done, filter]);
+  const filtered = useMemo(() => (done ? store.select(filter) : new Int32Array(0)), [done, store, filter]);
   const filterLabel = filter === 'all' ? t('results.all') : filter === 'overdue' ? t('results.overdue') : t(`kind.${filter}`);
 
   // how many rows the current filter shows that can be chosen (rows with errors cannot)
   const shown = useMemo(() => {
     let errors = 0;
-    if (done) for (const i of filtered) if (done.store.kindAt(i) === 'error') errors++;
+    if (done) for (const i of filtered) if (store.kindAt(i) === 'error') errors++;
     return { choosable: filtered.length - errors, errors };
-  }, [done, filtered]);
+  }, [done, store, filtered]);
 
   const fetchCaseRows = (wanted: number[]) =>
     new Promise<CaseRow[]>((resolve, reject) => {
       const req = ++nextRequest.current;
       caseRowRequests.current.set(req, { resolve, reject });
-      send({ type: 'caseRows', job: job.current, req, rows: wanted });
+      send({ type: 'CASE_ROWS', req, rows: wanted });
     });
 
   const chooseShown = () => {
     if (!done) return;
-    const store = done.store;
     setChoice((c) => {
       const chosen = new Set(c.chosen);
       for (const i of filtered) if (store.kindAt(i) !== 'error') chosen.add(store.rowAt(i));
@@ -296,7 +179,7 @@ export default function RosterScreen() {
     });
   };
 
-  const requestExport = (only?: number[]) => send({ type: 'export', job: job.current, lang, rows: only });
+  const requestExport = (only?: number[]) => send({ type: 'EXPORT', lang, ...(only ? { rows: only } : {}) });
 
   const detailRef = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -337,7 +220,7 @@ export default function RosterScreen() {
               min="2023-08-01"
               aria-describedby={`${base}-asof-hint`}
               aria-invalid={!validAsOf || undefined}
-              onChange={(e) => setAsOf(e.target.value)}
+              onChange={(e) => send({ type: 'SET_AS_OF', asOf: e.target.value })}
             />
           </div>
           <div className="roster-field">
@@ -363,7 +246,7 @@ export default function RosterScreen() {
             <textarea id={`${base}-paste`} rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} spellCheck={false} />
           </div>
           <div className="roster-actions">
-            <button type="button" onClick={onPaste} disabled={phase === 'loading'}>
+            <button type="button" onClick={() => send({ type: 'PASTE', text: pasted })} disabled={phase === 'loading'}>
               {t('pick.pasteButton')}
             </button>
           </div>
@@ -380,16 +263,9 @@ export default function RosterScreen() {
           mapping={mapping}
           fromStorage={fromStorage}
           showErrors={showMappingErrors}
-          onChange={setMapping}
+          onChange={(m) => send({ type: 'SET_MAPPING', mapping: m })}
           onRestart={restart}
-          onStart={() => {
-            if (mappingProblems(mapping).length) {
-              setShowMappingErrors(true);
-              requestAnimationFrame(() => stepRoot.current?.querySelector<HTMLElement>('.roster-error-summary')?.focus());
-              return;
-            }
-            startScreening(mapping, loaded.headers);
-          }}
+          onStart={() => send({ type: 'START' })}
         />
       )}
 
@@ -405,10 +281,7 @@ export default function RosterScreen() {
             type="button"
             className="secondary"
             disabled={cancelling}
-            onClick={() => {
-              setCancelling(true);
-              send({ type: 'cancel', job: job.current });
-            }}
+            onClick={() => send({ type: 'CANCEL' })}
           >
             {cancelling ? t('progress.cancelling') : t('progress.cancel')}
           </button>
@@ -422,6 +295,16 @@ export default function RosterScreen() {
           </h2>
           <p>{done.cancelled ? t('results.cancelled', { rows: counts.rows }) : t('results.finished', { rows: counts.rows, seconds: (done.ms / 1000).toFixed(1) })}</p>
           {counts.blank > 0 && <p>{t('results.blank', { count: counts.blank })}</p>}
+          {done.notes.length > 0 && (
+            <details className="roster-notes">
+              <summary>{t('results.notes', { count: done.notes.length })}</summary>
+              <ul>
+                {done.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
+            </details>
+          )}
           <p className="roster-hint">{t('results.asOf', { date: asOf })}</p>
           <h3>{t('results.countsTitle')}</h3>
           <ul className="roster-counts">
@@ -443,10 +326,7 @@ export default function RosterScreen() {
               <select
                 id={`${base}-filter`}
                 value={filter}
-                onChange={(e) => {
-                  setFilter(e.target.value as Filter);
-                  setPage(0);
-                }}
+                onChange={(e) => send({ type: 'FILTER', filter: e.target.value as RowFilter })}
               >
                 <option value="all">{t('results.filterOption', { label: t('results.all'), count: counts.rows })}</option>
                 {ROW_KINDS.map((k) => (
@@ -462,7 +342,7 @@ export default function RosterScreen() {
                 {t('results.export')}
               </button>
               {filter !== 'all' && filtered.length > 0 && (
-                <button type="button" className="secondary" onClick={() => requestExport(Array.from(filtered, (i) => done.store.rowAt(i)))}>
+                <button type="button" className="secondary" onClick={() => requestExport(Array.from(filtered, (i) => store.rowAt(i)))}>
                   {t('results.exportFiltered', { count: filtered.length })}
                 </button>
               )}
@@ -498,14 +378,14 @@ export default function RosterScreen() {
           />
 
           <RosterTable
-            store={done.store}
+            store={store}
             indexes={filtered}
             page={page}
             label={filterLabel}
-            onPage={setPage}
+            onPage={(p) => send({ type: 'PAGE', page: p })}
             onDetail={(row) => {
               setDetail({ row });
-              send({ type: 'detail', job: job.current, row });
+              send({ type: 'DETAIL', row });
             }}
             chosen={choice.chosen}
             added={choice.added}
@@ -523,7 +403,7 @@ export default function RosterScreen() {
 
           <p className="roster-hint">{t('results.leaveNote')}</p>
           <div className="roster-actions">
-            <button type="button" className="secondary" onClick={() => setPhase('mapping')}>
+            <button type="button" className="secondary" onClick={() => send({ type: 'REMAP' })}>
               {t('results.remap')}
             </button>
             <button type="button" className="secondary" onClick={restart}>

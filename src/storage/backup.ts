@@ -6,7 +6,9 @@
  * Reading never throws and never touches the stored caseload: it returns a caseload or a reason.
  */
 import { evaluate } from '../engine/evaluate';
-import { INPUT_COLUMNS, RESULT_COLUMNS, resultCells, toCsv } from '../facts/csv';
+import { FACT_FIELDS as INPUT_COLUMNS } from '../facts/schema';
+import { RESULT_COLUMNS, resultCells } from '../screening/results';
+import { toCsv } from '../screening/write';
 import { factsToCells } from '../facts/parse';
 import { DEFAULT_ITERATIONS, MIN_ITERATIONS, deriveKey, fromBase64, isSealed, openJson, randomBytes, sealJson, toBase64, WrongPassphraseError, type Sealed } from './crypto';
 import { migrate, SCHEMA_VERSION, type Caseload, type MigrationError } from './model';
@@ -146,7 +148,7 @@ export const CASE_COLUMNS = ['caseId', 'createdAt', 'updatedAt', 'caseNotes'] as
 
 /** CSV for office systems: case columns, the facts schema's input columns, then the result columns. UTF-8 with BOM. */
 export function exportCsv(caseload: Caseload): string {
-  const resultCols = RESULT_COLUMNS.filter((c) => c !== 'row' && c !== 'error');
+  const resultCols = RESULT_COLUMNS.filter((c) => c !== 'row' && c !== 'warning' && c !== 'error');
   const header = [...CASE_COLUMNS, ...INPUT_COLUMNS, ...resultCols];
   const rows = caseload.cases.map((c) => {
     const cells = factsToCells(c.facts);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { evaluate } from '../engine/evaluate';
+import { screeningOutcome, VISIT_CHECK_FIELDS } from '../engine/screening-outcome';
 import type { Result } from '../engine/types';
 import { factsSchema, TRI, unknownFacts, type Facts } from '../facts/schema';
 import { parseFactsObject } from '../facts/parse';
@@ -16,6 +17,20 @@ export const SCHEMA_VERSION = 1;
 const isoDate = z.iso.date();
 const status = z.enum(['paid', 'notEligible', 'excluded', 'otherWins', 'depends']);
 const subsidySummary = z.strictObject({ status, paid: z.number().int().min(0) });
+
+/**
+ * The screening reading of a result (engine/screening-outcome): "likely eligible, to verify at the
+ * visit" with what is paid if every check comes out "no", and the checklist. Optional: absent for
+ * checks saved before it was kept.
+ */
+export const screeningSummarySchema = z.strictObject({
+  status: z.enum(['likely', 'paid', 'depends', 'notPaid', 'notCovered']),
+  living: z.number().int().min(0),
+  care: z.number().int().min(0),
+  total: z.number().int().min(0),
+  checklist: z.array(z.enum(VISIT_CHECK_FIELDS)).max(VISIT_CHECK_FIELDS.length),
+});
+export type ScreeningSummary = z.infer<typeof screeningSummarySchema>;
 
 export const checkSummarySchema = z.strictObject({
   checkedOn: isoDate,
@@ -43,6 +58,7 @@ export const checkSummarySchema = z.strictObject({
       waiver: z.enum(['notApplicable', 'treatedAsWaived', 'applied']),
     })
     .nullable(),
+  screening: screeningSummarySchema.optional(),
 });
 export type CheckSummary = z.infer<typeof checkSummarySchema>;
 
@@ -85,6 +101,9 @@ export function keptAnswers(a: Answers): WizardAnswers {
 
 export const MAX_CASES = 100_000;
 
+export const contactSchema = z.strictObject({ phone: z.string().max(200).optional(), address: z.string().max(1000).optional() });
+export type Contact = z.infer<typeof contactSchema>;
+
 export const caseSchema = z.strictObject({
   id: z.string().min(1).max(100),
   createdAt: z.iso.datetime(),
@@ -98,6 +117,8 @@ export const caseSchema = z.strictObject({
   source: caseSourceSchema.optional(),
   /** the wizard's answers that are not facts (see wizardAnswersSchema); absent when not known */
   wizard: wizardAnswersSchema.optional(),
+  /** how to reach the person, as a roster row gave it (no clause reads it) */
+  contact: contactSchema.optional(),
 });
 export type CaseRecord = z.infer<typeof caseSchema>;
 
@@ -109,7 +130,8 @@ export type Caseload = z.infer<typeof caseloadSchema>;
 
 export const emptyCaseload = (): Caseload => ({ schemaVersion: SCHEMA_VERSION, cases: [] });
 
-export function summarize(result: Result): CheckSummary {
+export function summarize(result: Result, facts?: Facts): CheckSummary {
+  const screening = facts ? screeningSummary(facts, result) : undefined;
   if (!result.covered)
     return { checkedOn: result.asOf, rulesVersion: result.rulesVersion, covered: false, living: null, care: null, total: 0, notice: null };
   return {
@@ -132,7 +154,14 @@ export function summarize(result: Result): CheckSummary {
       noticeForm: result.notice.noticeForm,
       waiver: result.notice.waiver,
     },
+    ...(screening ? { screening } : {}),
   };
+}
+
+/** The screening reading of `result` (the result for `facts`), as a case keeps it. */
+export function screeningSummary(facts: Facts, result: Result): ScreeningSummary {
+  const o = screeningOutcome(facts, result, (f) => evaluate(f, { asOf: result.asOf }));
+  return { status: o.status, living: o.living, care: o.care, total: o.total, checklist: o.checklist };
 }
 
 /** The parts a worker cares about when a re-check changes: each subsidy's status and amount, and the notice. */
@@ -154,14 +183,14 @@ export function makeCase(facts: Facts, result: Result, notes = '', now = new Dat
 }
 
 /** A new case from answers and the summary of the result they gave (summarize()), e.g. computed in a worker. */
-export function caseFromCheck(facts: Facts, check: CheckSummary, notes = '', now = new Date(), source?: CaseSource): CaseRecord {
+export function caseFromCheck(facts: Facts, check: CheckSummary, notes = '', now = new Date(), source?: CaseSource, contact?: Contact): CaseRecord {
   const at = now.toISOString();
-  return { id: newId(), createdAt: at, updatedAt: at, facts, check, notes, ...(source ? { source } : {}) };
+  return { id: newId(), createdAt: at, updatedAt: at, facts, check, notes, ...(source ? { source } : {}), ...(contact && (contact.phone || contact.address) ? { contact } : {}) };
 }
 
 /** New answers and/or a new check for an existing case; the old check is kept when the result changed. */
 export function recheck(c: CaseRecord, facts: Facts, result: Result, now = new Date()): CaseRecord {
-  const check = summarize(result);
+  const check = summarize(result, c.source ? facts : undefined);
   const previous = summariesDiffer(c.check, check) ? c.check : c.previous;
   return { ...c, facts, check, ...(previous ? { previous } : {}), updatedAt: now.toISOString() };
 }

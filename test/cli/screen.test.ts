@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RESULT_COLUMNS } from '../../src/facts/csv';
+import { RESULT_COLUMNS } from '../../src/screening/results';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -45,7 +45,7 @@ const byRef = (rows: Record<string, string>[], ref: string) => rows.find((r) => 
 
 describe('npm run screen on CSV', { timeout: 120_000, concurrent: true }, () => {
   it('screens a good file: exit 0, one output row per person with its spreadsheet row number and result', async () => {
-    const r = await screen([fixture('good.csv'), '--as-of', '2025-08-01']);
+    const r = await screen([fixture('good.csv'), '--as-of', '2025-08-01', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('\uFEFF')).toBe(true);
     const rows = rowsOf(r.stdout);
@@ -53,7 +53,7 @@ describe('npm run screen on CSV', { timeout: 120_000, concurrent: true }, () => 
     expect(byRef(rows, '张三')).toMatchObject({ livingStatus: 'paid', livingMonthly: '300', careStatus: 'paid', careMonthly: '200', total: '500', error: '' });
     // 外地 household registration: neither subsidy (TJ-LIVING-SCOPE, TJ-CARE-SCOPE)
     expect(byRef(rows, '王五')).toMatchObject({ livingStatus: 'notEligible', careStatus: 'notEligible', total: '0' });
-    expect(r.stderr).toContain('已筛查 3 条');
+    expect(r.stderr).toContain('Screened 3: 3 with a result, 0 with errors');
   });
 
   it('keeps the good rows of a mixed file and reports each bad row by its row number and field', async () => {
@@ -63,7 +63,7 @@ describe('npm run screen on CSV', { timeout: 120_000, concurrent: true }, () => 
     expect(rows.map((x) => x.row)).toEqual(['2', '4', '5', '7']);
     expect(byRef(rows, '甲')).toMatchObject({ livingTier: 'severe', error: '' });
     expect(byRef(rows, '丁')).toMatchObject({ noticeLastOnTimeDay: '2025-10-09', error: '' });
-    expect(byRef(rows, '乙').error).toContain('disability grade (grade): “五级” is not allowed');
+    expect(byRef(rows, '乙').error).toContain('disability grade (grade): "五级" cannot be read with certainty; use one of 1, 2, 3, 4, unknown (in Chinese: 一级');
     expect(byRef(rows, '乙').livingStatus).toBe('');
     expect(byRef(rows, '丙').error).toMatch(/category.*翅膀|翅膀.*category/);
     expect(byRef(rows, '丙').error).toContain('2025-02-30');
@@ -79,14 +79,15 @@ describe('npm run screen on CSV', { timeout: 120_000, concurrent: true }, () => 
     expect(r.code).toBe(0);
     const rows = rowsOf(r.stdout);
     expect(rows).toHaveLength(3);
-    expect(rows.every((x) => x.error !== '')).toBe(true);
-    expect(byRef(rows, '坏1').error).toContain('户籍（hukou）的值 “火星” 无效');
-    expect(r.stderr).toMatch(/^第 2 行：.*hukou/m);
-    expect(r.stderr).toMatch(/^第 4 行：.*certifiedOn/m);
+    expect(rows.every((x) => x['错误'] !== '')).toBe(true);
+    expect(byRef(rows, '坏1')['错误']).toContain('户籍的值 “火星” 无法确定含义：可填 天津、天津市');
+    expect(byRef(rows, '坏1')['错误']).not.toMatch(/hukou|tianjin/);
+    expect(r.stderr).toMatch(/^第 2 行：户籍/m);
+    expect(r.stderr).toMatch(/^第 4 行：.*新办残疾人证日期/m);
   });
 
   it('counts the worked deadlines of FACTS.md: 2024-11-30 → 2025-02-28 and 2025-07-01 → 2025-10-09 (TJ-NOTIFY-3M)', async () => {
-    const rows = rowsOf((await screen([fixture('deadlines.csv'), '--as-of', '2025-08-01'])).stdout);
+    const rows = rowsOf((await screen([fixture('deadlines.csv'), '--as-of', '2025-08-01', '--lang', 'en'])).stdout);
     expect(byRef(rows, '十一月底纳入低保')).toMatchObject({ noticeTrigger: 'dibao:2024-11-30', noticeLastOnTimeDay: '2025-02-28', noticeStatus: 'overdue' });
     expect(byRef(rows, '七月一日新办证')).toMatchObject({
       noticeTrigger: 'certified:2025-07-01',
@@ -97,21 +98,22 @@ describe('npm run screen on CSV', { timeout: 120_000, concurrent: true }, () => 
   });
 
   it('reads standard input when no file is given, and drops a UTF-8 byte-order mark', async () => {
-    const r = await screen(['--as-of', '2025-08-01', '--no-bom'], readFileSync(join(ROOT, fixture('bom.csv'))));
+    const r = await screen(['--as-of', '2025-08-01', '--no-bom', '--lang', 'en'], readFileSync(join(ROOT, fixture('bom.csv'))));
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('ref,')).toBe(true);
     expect(rowsOf(r.stdout)[0]).toMatchObject({ ref: '带BOM', row: '2', livingTier: 'severe', error: '' });
   });
 
   it('reads a file that Excel saved in GBK', async () => {
-    const r = await screen([fixture('gbk.csv'), '--as-of', '2025-08-01']);
+    const r = await screen([fixture('gbk.csv'), '--as-of', '2025-08-01', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(rowsOf(r.stdout)[0]).toMatchObject({ ref: '国标', hukou: '天津', livingTier: 'severe', error: '' });
     expect(r.stderr).toContain('GB18030');
+    expect(r.stderr).toContain('read as');
   });
 
   it('gives a clear not-covered result for every row when the date is before 2023-08-01, not an error', async () => {
-    const r = await screen([fixture('good.csv'), '--as-of', '2023-07-31']);
+    const r = await screen([fixture('good.csv'), '--as-of', '2023-07-31', '--lang', 'en']);
     expect(r.code).toBe(0);
     const rows = rowsOf(r.stdout);
     expect(rows.map((x) => x.livingStatus)).toEqual(['notCovered', 'notCovered', 'notCovered']);
@@ -120,7 +122,7 @@ describe('npm run screen on CSV', { timeout: 120_000, concurrent: true }, () => 
   });
 
   it('writes every result column after the input columns', async () => {
-    const header = Papa.parse<string[]>((await screen([fixture('bom.csv'), '--as-of', '2025-08-01', '--no-bom'])).stdout, { delimiter: ',' }).data[0];
+    const header = Papa.parse<string[]>((await screen([fixture('bom.csv'), '--as-of', '2025-08-01', '--no-bom', '--lang', 'en'])).stdout, { delimiter: ',' }).data[0];
     expect(header).toEqual(['ref', 'hukou', 'certificate', 'category', 'grade', 'household', ...RESULT_COLUMNS]);
   });
 });

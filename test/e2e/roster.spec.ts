@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 
-// src/facts/csv.ts RESULT_COLUMNS (importing it here would pull the rules' JSON into Playwright's loader)
-const RESULT_COLUMNS = ['row', 'livingStatus', 'livingMonthly', 'livingTier', 'livingReasons', 'careStatus', 'careMonthly', 'carePayee', 'careReasons', 'total', 'dependsOn', 'noticeTrigger', 'noticeLastOnTimeDay', 'noticeStatus', 'noticeHolidayAdjusted', 'noticeRequired', 'asOf', 'rulesVersion', 'error'];
+// the result columns in Chinese, as src/i18n/locales/zh-CN/fields.ts names them (the page is in Chinese)
+const RESULT_COLUMNS = ['行号', '生活补贴结果', '生活补贴月额（元）', '生活补贴档次', '生活补贴依据', '护理补贴结果', '护理补贴月额（元）', '护理补贴领取人', '护理补贴依据', '每月合计（元）', '待确认事项', '告知起因', '最迟告知日', '告知情况', '因节假日顺延', '须告知', '计算日期', '规则版本', '错误'];
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/roster/${name}`, import.meta.url));
 const AS_OF = '2025-09-01';
@@ -104,11 +104,12 @@ test.describe('screening a roster in the browser', () => {
     for (let i = 1; i < out.length; i++) expect(out[i]!.slice(0, original[0]!.length)).toEqual(original[i]);
     const col = (row: string[], name: string) => row[out[0]!.indexOf(name)];
     const byName = (name: string) => out.find((r) => r[0] === name)!;
-    expect(col(byName('张三'), 'row')).toBe('2');
-    expect(col(byName('张三'), 'total')).toBe('500');
-    expect(col(byName('张三'), 'noticeLastOnTimeDay')).toBe('2025-10-09');
-    expect(col(byName('李四'), 'error')).toContain('五级');
-    expect(col(byName('钱七'), 'livingReasons')).toContain('TJ-EXCLUDE-TEKUN');
+    expect(col(byName('张三'), '行号')).toBe('2');
+    expect(col(byName('张三'), '每月合计（元）')).toBe('500');
+    expect(col(byName('张三'), '生活补贴结果')).toBe('可领取');
+    expect(col(byName('张三'), '最迟告知日')).toBe('2025-10-09');
+    expect(col(byName('李四'), '错误')).toContain('五级');
+    expect(col(byName('钱七'), '生活补贴依据')).toContain('TJ-EXCLUDE-TEKUN');
     expect(col(byName('郑一'), '联系电话')).toBe('138 0000, 0009');
     await expect(page.getByText(/已生成文件 .*（9 行）/)).toBeVisible();
 
@@ -167,7 +168,7 @@ test.describe('screening a roster in the browser', () => {
     expect(out).toHaveLength(4996);
     const refs = out.slice(1).map((r) => r[0]);
     expect(refs).toEqual(lines.slice(1).filter((l) => l !== '').map((l) => l.split(',')[0]));
-    const rowCol = out[0]!.indexOf('row');
+    const rowCol = out[0]!.indexOf('行号');
     expect(out.slice(1).map((r) => Number(r[rowCol]))).toEqual(lines.flatMap((l, i) => (i > 0 && l !== '' ? [i + 1] : [])));
   });
 
@@ -199,7 +200,7 @@ test.describe('screening a roster in the browser', () => {
     for (let i = 0; i < 300_000; i++) lines.push(`p${i},tianjin,valid,physical,${(i % 4) + 1},dibao,2025-0${(i % 9) + 1}-1${i % 10}`);
     await page.getByLabel('选择 CSV 文件').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     const cancel = page.getByRole('button', { name: '取消筛查' });
-    await expect(page.getByLabel('筛查进度')).toBeVisible();
+    await expect(page.getByLabel('筛查进度')).toBeVisible({ timeout: 60_000 });
     await cancel.click();
     await expect(results(page)).toBeVisible();
     await expect(page.getByText(/已取消筛查。下面只列出取消前已筛查的 \d+ 行。/)).toBeVisible();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue, parseFactsObject } from '../../src/facts/parse';
+import { parseFactsObject } from '../../src/facts/parse';
+import { formatIssue } from '../../src/screening/messages';
 import { unknownFacts } from '../../src/facts/schema';
 
 describe('reading a JSON record', () => {
@@ -29,7 +30,7 @@ describe('reading a JSON record', () => {
     ]);
     const grade = r.issues.find((i) => i.field === 'grade')!;
     expect(formatIssue(grade, 'en')).toBe('disability grade (grade): 5 is not allowed; use one of 1, 2, 3, 4, unknown');
-    expect(formatIssue(grade, 'zh-CN')).toBe('残疾等级（grade）的值 5 无效：可填 1、2、3、4、unknown');
+    expect(formatIssue(grade, 'zh-CN')).toBe('残疾等级的值 5 无效：可填 1、2、3、4、unknown');
   });
 
   it('refuses Chinese words in JSON, where only the schema words are allowed', () => {

@@ -1,13 +1,9 @@
 import Papa from 'papaparse';
+import { evaluate } from '../../src/engine/evaluate';
+import { unknownFacts } from '../../src/facts/schema';
 import { describe, expect, it } from 'vitest';
-import { RESULT_COLUMNS } from '../../src/facts/csv';
-import { quotedSpans, splitRanges } from '../../src/facts/split';
-import { RosterCore, screenRow } from '../../src/roster/core';
-import { screenRecord } from '../../src/facts/csv';
-import { FACT_FIELDS } from '../../src/facts/schema';
-import { factsToRow, generateFacts, rng } from '../../bench/generate';
-import { mappedRecord } from '../../src/roster/mapping';
-import { decodeBytes } from '../../src/roster/decode';
+import { RosterCore } from '../../src/roster/core';
+import { resultHeaders } from '../../src/screening/results';
 import { proposeMapping } from '../../src/roster/mapping';
 import { batchRows, type FromWorker, type RowSummary, type ToWorker } from '../../src/roster/protocol';
 
@@ -41,6 +37,17 @@ async function screenText(text: string, h = harness(), asOf = '2025-09-01') {
 const byRow = (rows: RowSummary[], row: number) => rows.find((r) => r.row === row)!;
 
 describe('the roster worker core', () => {
+  it('a row with the core columns met and nothing on exclusions is listed as likely eligible, with what it pays if the checks come out "no" and the checklist', async () => {
+    const h = await screenText('姓名,户籍,残疾人证,残疾类别,残疾等级,家庭类别\n赵六,天津,有,肢体,一级,低保\n钱七,天津,有,肢体,一级,不清楚');
+    const [likely, open] = h.rows();
+    const ifNo = evaluate({ ...unknownFacts(), hukou: 'tianjin', certificate: 'valid', category: 'physical', grade: 1, household: 'dibao', tekun: 'no', workInjuryCareFee: 'no', inPrison: 'no', orphanGuarantee: 'no', orphanInInstitution: 'no', institutionCareFunded: 'no', welfareLivingAllowances: [], welfareCareAllowances: [], homeCareNursingSubsidy: [] }, { asOf: '2025-09-01' });
+    expect(likely).toMatchObject({ kind: 'likely', total: ifNo?.covered ? ifNo.total : -1, livingPaid: ifNo?.covered ? ifNo.living.paid : -1 });
+    expect(likely?.checklist).toEqual(expect.arrayContaining(['tekun', 'workInjuryCareFee', 'inPrison', 'orphanGuarantee']));
+    expect(open).toMatchObject({ kind: 'depends', total: 0 });
+    expect(h.of('done')[0]?.counts).toMatchObject({ likely: 1, depends: 1 });
+  });
+
+
   it('reports the header row and its columns when a text is loaded', async () => {
     const h = harness();
     await h.send({ type: 'load', job: 7, text: `\n${HEAD}\n张三,${GOOD},2025-07-01\n` });
@@ -138,45 +145,20 @@ describe('the roster worker core', () => {
     expect(rows).toBe(2);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
-    expect(parsed[0]).toEqual([...HEAD.split(','), '电话', ...RESULT_COLUMNS]);
+    expect(parsed[0]).toEqual([...HEAD.split(','), '电话', ...resultHeaders('zh-CN')]);
     const col = (r: string[], name: string) => r[parsed[0]!.indexOf(name)];
     expect(col(parsed[1]!, '电话')).toBe('138, 0000');
-    expect(col(parsed[1]!, 'row')).toBe('2');
-    expect(col(parsed[1]!, 'total')).toBe('500');
-    expect(col(parsed[2]!, 'row')).toBe('4');
-    expect(col(parsed[2]!, 'error')).toMatch(/残疾等级.*五级/);
+    expect(col(parsed[1]!, '行号')).toBe('2');
+    expect(col(parsed[1]!, '每月合计（元）')).toBe('500');
+    expect(col(parsed[1]!, '生活补贴结果')).toBe('可领取');
+    expect(col(parsed[2]!, '行号')).toBe('4');
+    expect(col(parsed[2]!, '错误')).toMatch(/残疾等级.*五级/);
     expect(h.core.csvText('en').csv).toMatch(/disability grade/);
     expect(h.core.csvText('zh-CN', [4]).rows).toBe(1);
   });
 });
 
 describe('screening one file in parallel parts', () => {
-  it('cuts a text without quotes at line breaks after the header, with each part\'s first row number', () => {
-    const text = ['h', '', 'a', 'b', 'c', 'd', 'e', 'f'].join('\n');
-    const ranges = splitRanges(text, 3, '\n', 1);
-    expect(ranges.map((r) => [text.slice(r.start, r.end), r.firstRow])).toEqual([
-      ['h\n\na', 1],
-      ['b\nc\nd', 4],
-      ['e\nf', 7],
-    ]);
-    expect(splitRanges('h\r\na\r\nb', 2, '\r\n', 1).map((r) => r.firstRow)).toEqual([1, 3]);
-  });
-
-  it('never cuts inside a quoted cell, whose line break does not end a row', () => {
-    const text = 'h\n"a\nb"\nc\nd';
-    expect(splitRanges(text, 2, '\n', 1).map((r) => [text.slice(r.start, r.end), r.firstRow])).toEqual([
-      ['h\n"a\nb"', 1],
-      ['c\nd', 3],
-    ]);
-  });
-
-  it('keeps a text with a quote in the middle of a cell in one part', () => {
-    expect(splitRanges('h\na"b\nc\nd\ne', 2, '\n', 1)).toEqual([{ start: 0, end: 11, firstRow: 1 }]);
-    expect(quotedSpans('a,"b""c",d', ',')).toEqual([[2, 7]]);
-    expect(quotedSpans('a,"b"c', ',')).toBeNull();
-    expect(quotedSpans('a,"b', ',')).toBeNull();
-  });
-
   it.each([
     ['without quotes', (i: number) => `p${i}`],
     ['with quoted cells holding commas and line breaks', (i: number) => (i % 5 ? `p${i}` : `"p${i},\r\n第二行 ""引号"""`)],
@@ -204,45 +186,7 @@ describe('screening one file in parallel parts', () => {
   });
 });
 
-describe('the fast row screener', () => {
-  it('gives the same errors and result as screenRecord on varied, broken and over-long rows', () => {
-    const r = rng(7);
-    const mapping = proposeMapping(FACT_FIELDS);
-    const rows: string[][] = Array.from({ length: 400 }, () => factsToRow(generateFacts(r), FACT_FIELDS, r));
-    const at = (f: string) => FACT_FIELDS.indexOf(f as (typeof FACT_FIELDS)[number]);
-    rows[0]![at('ref')] = 'x'.repeat(201);
-    rows[1]![at('notes')] = 'y'.repeat(5001);
-    rows[2]![at('grade')] = '五级';
-    rows[3]![at('certifiedOn')] = '2025-02-30';
-    rows[4]![at('ref')] = 'x'.repeat(200);
-    rows[5]![at('hukou')] = ' 天津 ';
-    for (const [i, cells] of rows.entries()) {
-      const fast = screenRow(cells, mapping, i + 2, '2025-09-01');
-      const full = screenRecord(mappedRecord(cells, mapping), i + 2, '2025-09-01');
-      expect(fast.errors).toEqual(full.errors);
-      expect(fast.result).toEqual(full.result);
-    }
-    expect(screenRow(rows[0]!, mapping, 2, '2025-09-01').errors[0]).toMatchObject({ field: 'ref', code: 'tooLong' });
-    expect(screenRow(rows[1]!, mapping, 3, '2025-09-01').errors[0]).toMatchObject({ field: 'notes', code: 'tooLong' });
-  });
-});
-
-describe('reading a file\'s bytes', () => {
-  it('reads UTF-8 with a byte-order mark and says so', () => {
-    const d = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('户籍\n天津')]));
-    expect(d).toEqual({ ok: true, text: '户籍\n天津', encoding: 'utf-8', bom: true });
-  });
-
-  it('falls back to GBK for bytes that are not UTF-8', () => {
-    // 户籍,低保 in GBK
-    const gbk = new Uint8Array([0xbb, 0xa7, 0xbc, 0xae, 0x2c, 0xb5, 0xcd, 0xb1, 0xa3]);
-    expect(decodeBytes(gbk)).toEqual({ ok: true, text: '户籍,低保', encoding: 'gbk', bom: false });
-  });
-
-  it('gives up on bytes that are neither UTF-8 nor GBK', () => {
-    expect(decodeBytes(new Uint8Array([0x81, 0x20, 0xff, 0xff]))).toEqual({ ok: false, reason: 'undecodable' });
-  });
-
+describe('a file that cannot be read', () => {
   it('reports an undecodable file through the protocol', async () => {
     const h = harness();
     await h.send({ type: 'load', job: 3, bytes: new Uint8Array([0x81, 0x20, 0xff]).buffer });

@@ -51,8 +51,8 @@ describe('proposing a header mapping', () => {
     expect(proposeMapping(['hukou', 'livingStatus', 'total'])).toEqual(['hukou', null, null]);
   });
 
-  it('leaves a column nobody can place unmapped so it is passed through', () => {
-    expect(proposeMapping(['家庭住址', '身份证号'])).toEqual([null, null]);
+  it('leaves a column nobody can place unmapped so it is passed through, and knows an ID number column (read by no rule)', () => {
+    expect(proposeMapping(['家庭住址', '身份证号'])).toEqual([null, 'idNumber']);
   });
 });
 

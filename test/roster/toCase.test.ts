@@ -40,6 +40,22 @@ const good = (rows: CaseRow[], row: number): GoodRow => {
 };
 
 describe('turning screened roster rows into cases', () => {
+  it('a row whose exclusions the roster does not record becomes a case that says likely eligible, what it pays if the checks come out "no", and the checklist', async () => {
+    const posted: FromWorker[] = [];
+    const core = new RosterCore({ post: (m) => posted.push(m), yieldTurn: () => Promise.resolve() });
+    await core.handle({ type: 'load', job: 1, text: '姓名,户籍,残疾人证,残疾类别,残疾等级,家庭类别\n赵六,天津,有,肢体,一级,低保' });
+    const loaded = posted.find((m) => m.type === 'loaded');
+    if (loaded?.type !== 'loaded') throw new Error('not loaded');
+    await core.handle({ type: 'screen', job: 1, mapping: proposeMapping(loaded.headers), asOf: AS_OF });
+    const row = good(core.caseRows([2]), 2);
+    const c = caseFromRow(row, FILE, '', NOW);
+    expect(caseSchema.parse(c)).toEqual(c);
+    expect(c.check.living?.status).toBe('depends');
+    const allNo = evaluate({ ...row.facts, tekun: 'no', workInjuryCareFee: 'no', inPrison: 'no', orphanGuarantee: 'no', orphanInInstitution: 'no', institutionCareFunded: 'no', welfareLivingAllowances: [], welfareCareAllowances: [], homeCareNursingSubsidy: [] }, { asOf: AS_OF });
+    expect(c.check.screening).toMatchObject({ status: 'likely', total: allNo.covered ? allNo.total : -1 });
+    expect(c.check.screening?.checklist).toEqual(expect.arrayContaining(['tekun', 'workInjuryCareFee', 'inPrison']));
+  });
+
   it('re-reads only the chosen rows, in row order, leaving out blank rows', async () => {
     const { core } = await screened();
     expect(core.caseRows([6, 2, 4, 3, 99]).map((r) => r.row)).toEqual([2, 3, 6]);
@@ -53,8 +69,8 @@ describe('turning screened roster rows into cases', () => {
     if (detail?.type !== 'detail' || !detail.facts || !detail.result) throw new Error('no detail');
     const row = good(core.caseRows([2]), 2);
     expect(row.facts).toEqual(detail.facts);
-    expect(row.check).toEqual(summarize(detail.result));
-    expect(row.check).toEqual(summarize(evaluate(row.facts, { asOf: AS_OF })));
+    expect(row.check).toEqual(summarize(detail.result, detail.facts));
+    expect(row.check).toEqual(summarize(evaluate(row.facts, { asOf: AS_OF }), row.facts));
   });
 
   it('makes a case with the row’s answers, its result with the as-of date and rules version, the source and the note', async () => {
@@ -67,6 +83,7 @@ describe('turning screened roster rows into cases', () => {
     expect(c.check.notice?.triggers).toEqual([expect.objectContaining({ trigger: 'certified', date: '2025-07-01', lastOnTimeDay: '2025-10-09' })]);
     expect(c.source).toEqual({ kind: 'roster', file: FILE, row: 2, asOf: AS_OF });
     expect(c.notes).toBe('a note');
+    expect(c.contact).toEqual({ phone: '13800000000' });
     expect(c.createdAt).toBe(NOW.toISOString());
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { INPUT_COLUMNS } from '../../src/facts/csv';
+import { FACT_FIELDS as INPUT_COLUMNS } from '../../src/facts/schema';
 import { deriveKey, fromBase64, randomBytes, toBase64 } from '../../src/storage/crypto';
 import { exportCsv, exportEncryptedJson, exportPlainJson, mergeCaseloads, readBackup } from '../../src/storage/backup';
 import { emptyCaseload, SCHEMA_VERSION, type Caseload } from '../../src/storage/model';

@@ -65,6 +65,35 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
           </li>
         </ul>
         {c.check.covered && <p>{t('detail.total', { amount: c.check.total })}</p>}
+        {c.check.screening?.status === 'likely' && (
+          <div className="cl-likely">
+            <p>
+              <strong>{t('detail.likely', { amount: c.check.screening.total })}</strong>
+            </p>
+            <p>{t('detail.checklist')}</p>
+            <ul>
+              {c.check.screening.checklist.map((f) => (
+                <li key={f}>{fieldLabel(f, i18n.language)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {c.contact && (
+          <dl className="cl-facts">
+            {c.contact.phone && (
+              <div>
+                <dt>{t('detail.phone')}</dt>
+                <dd>{c.contact.phone}</dd>
+              </div>
+            )}
+            {c.contact.address && (
+              <div>
+                <dt>{t('detail.address')}</dt>
+                <dd>{c.contact.address}</dd>
+              </div>
+            )}
+          </dl>
+        )}
         <div className="cl-row">
           <button type="button" onClick={openInWizard}>
             {t('detail.openInWizard')}

@@ -13,9 +13,9 @@ import { keptAnswers, makeCase, recheck, summariesDiffer, summarize } from '../.
 import { session, useCaseload } from '../../storage/session';
 import { clearWizard, loadSaved } from '../../wizard/store';
 import { Compare } from './Compare';
-import { SetupForm, UnlockForm } from './PassForms';
+import { SetupForm, UnlockForm } from '../../caseview/PassForms';
 import { displayName, hrefView } from './util';
-import './caseload.css';
+import '../../caseview/caseload.css';
 
 function withRef(facts: Facts, ref: string): Facts {
   const r = ref.trim();

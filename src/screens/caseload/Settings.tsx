@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDLE_CHOICES, session, storedIdleMinutes } from '../../storage/session';
-import { DestroyAll } from './PassForms';
+import { DestroyAll } from '../../caseview/PassForms';
 
 export function Settings() {
   const { t } = useTranslation('caseload');

@@ -2,7 +2,8 @@
 import { useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
 import type { Facts, FactField, Tri } from '../../facts/schema';
-import { fieldName } from '../../facts/parse';
+import { fieldName } from '../../screening/messages';
+import { SHOWN_FIELDS as REGISTRY_SHOWN } from '../../facts/fields';
 import type { CheckSummary } from '../../storage/model';
 
 type T = TFunction<'caseload'>;
@@ -29,30 +30,7 @@ export function statusText(t: T, s: CheckSummary, which: 'living' | 'care'): str
 }
 
 /** The fields shown on a case page and on the visit summary, in the wizard's order. */
-export const SHOWN_FIELDS: FactField[] = [
-  'hukou',
-  'certificate',
-  'category',
-  'grade',
-  'household',
-  'dibaoSince',
-  'dibaoEdgeSince',
-  'certifiedOn',
-  'tekun',
-  'workInjuryCareFee',
-  'inPrison',
-  'orphanGuarantee',
-  'orphanInInstitution',
-  'institutionCareFunded',
-  'welfareLivingAllowances',
-  'welfareCareAllowances',
-  'homeCareNursingSubsidy',
-  'homeElderlyServiceSubsidy',
-  'advancedAgeAllowance',
-  'noticeGivenOn',
-  'noticeForm',
-  'appliedOn',
-];
+export const SHOWN_FIELDS: readonly FactField[] = REGISTRY_SHOWN;
 
 const VALUE_KEYS = new Set(['yes', 'no', 'unknown', 'tianjin', 'other', 'valid', 'none', 'dibao', 'dibaoEdge', 'neither', 'visual', 'hearing', 'speech', 'physical', 'mental', 'intellectual', 'multiple']);
 
@@ -81,26 +59,9 @@ export function download(filename: string, text: string, mime: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-// ---------------------------------------------------------------- sub-routes under #/caseload
+// sub-routes under #/caseload live in src/caseview/routes (the roster page links to them too)
+export { hrefView, parseView, type CaseloadView } from '../../caseview/routes';
 
-export type CaseloadView = { view: 'cases' } | { view: 'case'; id: string } | { view: 'notices' } | { view: 'backup' } | { view: 'settings' };
-
-export function parseView(hash: string): CaseloadView {
-  const parts = hash.replace(/^#\/?/, '').split('/').slice(1).map(decodeURIComponent);
-  switch (parts[0]) {
-    case 'case':
-      return parts[1] ? { view: 'case', id: parts[1] } : { view: 'cases' };
-    case 'notices':
-    case 'backup':
-    case 'settings':
-      return { view: parts[0] };
-    default:
-      return { view: 'cases' };
-  }
-}
-export function hrefView(v: CaseloadView): string {
-  return v.view === 'cases' ? '#/caseload' : v.view === 'case' ? `#/caseload/case/${encodeURIComponent(v.id)}` : `#/caseload/${v.view}`;
-}
 const subscribeHash = (cb: () => void) => {
   window.addEventListener('hashchange', cb);
   return () => window.removeEventListener('hashchange', cb);

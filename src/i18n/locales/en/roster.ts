@@ -57,6 +57,7 @@ const roster = {
     title: 'Results',
     finished: 'Screening finished: {{rows}} rows in {{seconds}} s.',
     cancelled: 'Screening was cancelled. Only the {{rows}} rows screened before that are listed.',
+    notes: 'Skipped rows and quote problems ({{count}})',
     blank: '{{count}} blank rows were skipped.',
     asOf: 'Worked out under the rules on {{date}}. This is an estimate; the street office and district civil-affairs bureau decide.',
     countsTitle: 'How many in each group',
@@ -120,14 +121,16 @@ const roster = {
     note: 'Added from a screened list: file “{{file}}”, row {{row}}, rules as on {{asOf}} (rules version {{version}}).',
   },
   kind: {
+    likely: 'Likely eligible, to verify at the visit',
     eligible: 'Eligible',
     depends: 'Depends on missing information',
     excluded: 'Excluded',
     notEligible: 'Not eligible',
     error: 'Rows with errors',
   },
-  kindIcon: { eligible: '✓', depends: '?', excluded: '⊘', notEligible: '✗', error: '!' },
+  kindIcon: { likely: '✓?', eligible: '✓', depends: '?', excluded: '⊘', notEligible: '✗', error: '!' },
   kindOne: {
+    likely: 'Likely eligible, to verify at the visit',
     eligible: 'Eligible',
     depends: 'Open: information missing',
     excluded: 'Excluded',
@@ -147,6 +150,7 @@ const roster = {
   },
   subsidy: {
     paid: '{{amount}} yuan/month',
+    likely: '{{amount}} yuan/month if the checks hold',
     notEligible: 'Not eligible',
     excluded: 'Excluded',
     otherWins: 'Another allowance is higher',
@@ -155,6 +159,7 @@ const roster = {
   },
   yuan: '{{amount}} yuan',
   why: {
+    likely: 'Check at the visit (the amount holds if each is “no”): {{fields}}',
     depends: 'Missing: {{fields}}',
     excluded: 'Excluded by: {{clauses}}',
     reasons: 'Clauses: {{clauses}}',
@@ -182,7 +187,7 @@ const roster = {
   subsidyName: { living: 'Living subsidy for people with disabilities in difficulty', care: 'Care subsidy for people with severe disabilities' },
   announce: {
     progress: '{{percent}}% screened',
-    done: 'Screening finished, {{rows}} rows: {{eligible}} eligible, {{depends}} open, {{error}} rows with errors.',
+    done: 'Screening finished, {{rows}} rows: {{likely}} likely eligible (to verify at the visit), {{eligible}} eligible, {{depends}} open, {{error}} rows with errors.',
     cancelled: 'Screening cancelled after {{rows}} rows.',
     loaded: 'File read: {{columns}} columns.',
   },

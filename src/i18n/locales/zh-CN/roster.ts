@@ -54,6 +54,7 @@ const roster = {
     title: '筛查结果',
     finished: '筛查完成：共 {{rows}} 行，用时 {{seconds}} 秒。',
     cancelled: '已取消筛查。下面只列出取消前已筛查的 {{rows}} 行。',
+    notes: '跳过的行和引号问题（{{count}} 条）',
     blank: '另有 {{count}} 个空行，已跳过。',
     asOf: '按 {{date}} 的规定计算。结果只是估算，以街道（乡镇）和区民政部门的审核决定为准。',
     countsTitle: '各类人数',
@@ -117,14 +118,16 @@ const roster = {
     note: '从名单筛查加入：文件“{{file}}”第 {{row}} 行，按 {{asOf}} 的规定计算（规则版本 {{version}}）。',
   },
   kind: {
+    likely: '可能符合，待入户核实',
     eligible: '可领取',
     depends: '取决于缺少的信息',
     excluded: '被排除',
     notEligible: '不符合条件',
     error: '有错误的行',
   },
-  kindIcon: { eligible: '✓', depends: '?', excluded: '⊘', notEligible: '✗', error: '!' },
+  kindIcon: { likely: '✓?', eligible: '✓', depends: '?', excluded: '⊘', notEligible: '✗', error: '!' },
   kindOne: {
+    likely: '可能符合，待入户核实',
     eligible: '可领取',
     depends: '待定：缺少信息',
     excluded: '被排除',
@@ -144,6 +147,7 @@ const roster = {
   },
   subsidy: {
     paid: '可领 {{amount}} 元/月',
+    likely: '核实无误可领 {{amount}} 元/月',
     notEligible: '不符合',
     excluded: '不能领取',
     otherWins: '另一项补贴更高',
@@ -152,6 +156,7 @@ const roster = {
   },
   yuan: '{{amount}} 元',
   why: {
+    likely: '入户核实（以下各项均为“否”时按此金额）：{{fields}}',
     depends: '缺少：{{fields}}',
     excluded: '排除条款：{{clauses}}',
     reasons: '依据条款：{{clauses}}',
@@ -179,7 +184,7 @@ const roster = {
   subsidyName: { living: '困难残疾人生活补贴', care: '重度残疾人护理补贴' },
   announce: {
     progress: '已筛查 {{percent}}%',
-    done: '筛查完成，共 {{rows}} 行：可领取 {{eligible}} 人，待定 {{depends}} 人，有错误 {{error}} 行。',
+    done: '筛查完成，共 {{rows}} 行：可能符合、待入户核实 {{likely}} 人，可领取 {{eligible}} 人，待定 {{depends}} 人，有错误 {{error}} 行。',
     cancelled: '已取消筛查，已筛查 {{rows}} 行。',
     loaded: '已读取文件，共 {{columns}} 栏。',
   },

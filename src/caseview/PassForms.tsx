@@ -1,8 +1,8 @@
 /** Creating the caseload passphrase, unlocking, and deleting everything when it is forgotten. */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { session } from '../../storage/session';
-import { MIN_PASSPHRASE_LENGTH } from '../../storage/vault';
+import { session } from '../storage/session';
+import { MIN_PASSPHRASE_LENGTH } from '../storage/vault';
 
 export function ErrorSummary({ errors }: { errors: { field: string; text: string }[] }) {
   const { t } = useTranslation('caseload');

@@ -1,22 +1,13 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import {
-  blankFacts,
-  CsvScreener,
-  errorText,
-  headerField,
-  INPUT_COLUMNS,
-  isBlankRow,
-  readFactsCells,
-  RESULT_COLUMNS,
-  resultCells,
-  screenCsvText,
-  screenRecord,
-  toCsv,
-} from '../../src/facts/csv';
 import { parseFactsCells } from '../../src/facts/parse';
-import { FACT_FIELDS, unknownFacts, type FactField } from '../../src/facts/schema';
+import { blankFacts, FACT_FIELDS, unknownFacts, type FactField } from '../../src/facts/schema';
+import { headerField, isBlankRow, mapsAnything } from '../../src/screening/headers';
+import { errorText } from '../../src/screening/messages';
+import { RESULT_COLUMNS, resultCells } from '../../src/screening/results';
+import { FileScreener, screenCsvText, screenRecord } from '../../src/screening/screen';
+import { toCsv } from '../../src/screening/write';
 
 const AS_OF = '2025-08-01';
 /** A 低保 person of grade 1 with a physical disability, in the words a spreadsheet holds. */
@@ -37,10 +28,6 @@ const GRADE_ONE_DIBAO: Record<string, string> = {
 };
 
 describe('the CSV columns', () => {
-  it('takes its input columns from the one facts schema', () => {
-    expect(INPUT_COLUMNS).toEqual(FACT_FIELDS);
-  });
-
   it('names the result columns the roster page and the command line both write', () => {
     for (const c of ['row', 'livingStatus', 'livingMonthly', 'livingTier', 'livingReasons', 'careStatus', 'careMonthly', 'carePayee', 'careReasons', 'total', 'dependsOn', 'noticeTrigger', 'noticeLastOnTimeDay', 'noticeStatus', 'noticeHolidayAdjusted', 'error'])
       expect(RESULT_COLUMNS).toContain(c);
@@ -86,8 +73,9 @@ describe('screening one record', () => {
     expect(o.row).toBe(7);
     expect(o.result).toBeUndefined();
     expect(o.errors).toEqual([expect.objectContaining({ field: 'grade', value: '五级', code: 'notAllowed' })]);
-    expect(errorText(o.errors, 'zh-CN')).toContain('残疾等级（grade）的值 “五级” 无效');
-    expect(errorText(o.errors, 'en')).toContain('disability grade (grade): “五级” is not allowed');
+    expect(errorText(o.errors, 'zh-CN')).toContain('残疾等级的值 “五级” 无法确定含义：可填 一级、一、壹级、壹、二级');
+    expect(errorText(o.errors, 'zh-CN')).not.toMatch(/grade|unknown/);
+    expect(errorText(o.errors, 'en')).toContain('disability grade (grade): "五级" cannot be read with certainty; use one of 1, 2, 3, 4, unknown');
   });
 
   it('reports an unknown category and an impossible date together, one sentence each', () => {
@@ -147,18 +135,19 @@ describe('reading cells', () => {
   const fields = Object.keys(WORDS) as FactField[];
   const record = fc.record(Object.fromEntries(fields.map((f) => [f, fc.constantFrom(...WORDS[f]!)])) as Record<FactField, fc.Arbitrary<string>>, { requiredKeys: [] });
 
-  it('gives exactly the facts and problems of parseFactsCells, cell by cell or all at once', () => {
+  it('gives exactly the facts and problems of parseFactsCells, row by row (remembered readings) or all at once', () => {
     fc.assert(
       fc.property(record, (cells) => {
         const whole = parseFactsCells(cells);
-        const fast = readFactsCells(cells);
+        if (Object.keys(cells).length === 0) return;
+        const fast = screenRecord(cells, 2, AS_OF);
         if (whole.ok) {
-          expect(fast.errors).toBeUndefined();
+          expect(fast.errors).toEqual([]);
           const defined = Object.fromEntries(Object.entries(fast.facts!).filter(([, v]) => v !== undefined));
           expect(defined).toEqual(whole.facts);
         } else {
           const key = (i: { field: string; code: string }) => `${i.field}:${i.code}`;
-          expect(fast.errors!.map(key).sort()).toEqual(whole.issues.map(key).sort());
+          expect(fast.errors.map(key).sort()).toEqual(whole.issues.map(key).sort());
         }
       }),
       { numRuns: 300 },
@@ -172,9 +161,9 @@ describe('reading cells', () => {
   });
 
   it('never lets one row change the facts of another through a shared list', () => {
-    const a = readFactsCells({ welfareCareAllowances: '100;200' }).facts!;
-    expect(() => (a.welfareCareAllowances as number[]).push(1)).toThrow();
-    expect(readFactsCells({ welfareCareAllowances: '100;200' }).facts!.welfareCareAllowances).toEqual([100, 200]);
+    const { outcomes } = screenCsvText('grade,welfareCareAllowances\n一级,100;200\n一级,100;200\n', AS_OF);
+    expect(() => (outcomes[0]!.facts!.welfareCareAllowances as number[]).push(1)).toThrow();
+    expect(outcomes[1]!.facts!.welfareCareAllowances).toEqual([100, 200]);
   });
 });
 
@@ -198,9 +187,9 @@ describe('a whole CSV file', () => {
   it('writes the input columns then the result columns, with the problems of a bad row in its error column', () => {
     const { csv } = screenCsvText(`${HEADER},phone\n${good},123\n${badGrade},456\n`, AS_OF, 'zh-CN');
     const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
-    expect(Papa.parse<string[]>(csv).data[0]).toEqual([...Object.keys(GRADE_ONE_DIBAO), 'phone', ...RESULT_COLUMNS]);
-    expect(rows[0]).toMatchObject({ ref: '张三', phone: '123', row: '2', livingStatus: 'paid', total: '500', error: '' });
-    expect(rows[1]).toMatchObject({ row: '3', livingStatus: '', error: expect.stringContaining('残疾等级（grade）') });
+    expect(Papa.parse<string[]>(csv).data[0]).toEqual([...Object.keys(GRADE_ONE_DIBAO), 'phone', '行号', '筛查结论', '生活补贴结果', '生活补贴月额（元）', '生活补贴档次', '生活补贴依据', '护理补贴结果', '护理补贴月额（元）', '护理补贴领取人', '护理补贴依据', '每月合计（元）', '入户核实事项（均为“否”时按上列金额）', '待确认事项', '告知起因', '最迟告知日', '告知情况', '因节假日顺延', '须告知', '计算日期', '规则版本', '提醒', '错误']);
+    expect(rows[0]).toMatchObject({ ref: '张三', phone: '123', 行号: '2', 生活补贴结果: '可领取', 生活补贴档次: '一、二级', 护理补贴领取人: '本人', '每月合计（元）': '500', 错误: '' });
+    expect(rows[1]).toMatchObject({ 行号: '3', 生活补贴结果: '', 错误: expect.stringContaining('残疾等级的值 “五级”') });
   });
 
   it('counts a cell with a line break inside quotes as one spreadsheet row', () => {
@@ -218,17 +207,14 @@ describe('a whole CSV file', () => {
   });
 
   it('lists columns that are not facts once, for the whole file', () => {
-    const s = new CsvScreener(AS_OF);
-    s.push(['ref', 'grade', 'phone', 'livingStatus']);
+    const s = new FileScreener(AS_OF, 'en', { header: FileScreener.headerOf(1, ['ref', 'grade', 'phone', 'livingStatus']) });
     expect(s.header!.unknownColumns).toEqual(['phone']);
-    expect(s.header!.outputColumns.slice(0, 3)).toEqual(['ref', 'grade', 'phone']);
-    expect(s.hasFactColumns).toBe(true);
+    expect(s.outputColumns().slice(0, 4)).toEqual(['ref', 'grade', 'phone', 'row']);
+    expect(mapsAnything(s.header!.mapping)).toBe(true);
   });
 
   it('knows a file whose header names no fact at all is not a facts CSV', () => {
-    const s = new CsvScreener(AS_OF);
-    s.push(['foo', 'bar']);
-    expect(s.hasFactColumns).toBe(false);
+    expect(mapsAnything(FileScreener.headerOf(1, ['foo', 'bar']).mapping)).toBe(false);
   });
 
   it('treats a row of empty or blank cells as blank', () => {

@@ -1,0 +1,477 @@
+/**
+ * Screening a roster row by row: the one path of the command-line screener and the roster page's
+ * Web Workers. Rows come in as cells (CsvReader), header first; title lines above the header, blank
+ * rows and summary rows (合计, 小计, 总计) are skipped and reported; every other row is read through
+ * the one header mapping, its facts derived and evaluated, and written back as one CSV line: the
+ * file's own columns in place, then the result columns.
+ *
+ * Row numbers are the ones a spreadsheet shows: the first row is row 1.
+ *
+ * Rows of a roster repeat the same answers, so a row's facts, result and result cells are remembered
+ * by the text of its read cells (the key); a row with the same cells gets the same outcome without
+ * reading or evaluating again.
+ */
+import { evaluate } from '../engine/evaluate';
+import { screeningOutcome, type ScreeningOutcome } from '../engine/screening-outcome';
+import { certificateFacts, certNumberKey, formatNumberWarning, rowNumberWarnings, type NumberWarning } from '../facts/idnumbers';
+import type { Result } from '../engine/types';
+import { deriveFacts, type Inputs } from '../facts/derive';
+import { columnSpec, isInputName, type ColumnName, type InputName } from '../facts/fields';
+import { readCell, type CellValue, type FieldIssue, type Lang } from '../facts/parse';
+import { blankFacts, type FactField, type Facts } from '../facts/schema';
+import { isBlankRow, isSummaryRow, looksLikeHeader, MAX_TITLE_ROWS, proposeMapping, type ColumnMapping } from './headers';
+import { errorText, fieldsText, fill } from './messages';
+import { CsvReader, type QuoteProblem } from './read';
+import { isResultColumn, resultHeaders, resultValues, VALUE_COLUMNS } from './results';
+import { emptyCounts, pressingTrigger, rowKind, type Counts, type RowKind } from './tally';
+import { csvCellKeepingText, csvLine, isSpoiltNumber } from './write';
+import { detectDelimiter } from './decode';
+
+export interface RowOutcome {
+  /** the row number a spreadsheet shows */
+  row: number;
+  facts?: Facts;
+  result?: Result;
+  errors: FieldIssue[];
+  /** the screening reading of the result: likely eligible, to verify at the visit … */
+  screening?: ScreeningOutcome;
+  /** problems that do not stop the row (a certificate number that disagrees, an ID typo) */
+  warnings: NumberWarning[];
+  /** the reading it shares with the rows of the same cells */
+  reading: Reading;
+}
+
+/** What one set of read cells gives; shared by the rows with the same cells. */
+export interface Reading {
+  facts?: Facts;
+  result?: Result;
+  errors: FieldIssue[];
+  screening?: ScreeningOutcome;
+  /** warnings that follow from the read cells (the certificate number's category and grade) */
+  warnings?: NumberWarning[];
+  /** how the row counts (kept when the result itself is let go) */
+  kind: RowKind;
+  notice: 'overdue' | 'due' | null;
+  /** the result cells after `row`, `error` included, CSV-encoded and joined (built when first written) */
+  tail?: string;
+}
+
+/** A row skipped and not screened, with why. */
+export interface SkippedRow {
+  row: number;
+  why: 'title' | 'summary';
+  /** the row's first non-empty cell */
+  text: string;
+}
+
+const MAX_REMEMBERED = 50_000;
+
+/** Reads and evaluates rows through one mapping at one as-of date. */
+export class RowReader {
+  /** per column: the field or input it holds (null: read by no rule) */
+  private readonly cols: { i: number; c: ColumnName; input: boolean; text: boolean; date: boolean; max: number }[] = [];
+  private readonly memo = new Map<string, Reading>();
+  private readonly cellMemo: Map<string, ReturnType<typeof readCell>>[];
+  private readonly hasInputs: boolean;
+  /** the columns of the certificate and ID numbers (CN-CERT-NUMBER, CN-ID-NUMBER), -1 when absent */
+  private readonly certCol: number;
+  private readonly idCol: number;
+
+  constructor(
+    readonly mapping: ColumnMapping,
+    readonly asOf: string,
+  ) {
+    mapping.forEach((c, i) => {
+      if (c) this.cols.push({ i, c, input: isInputName(c), text: columnSpec(c).kind === 'text', date: columnSpec(c).kind === 'date', max: columnSpec(c).max ?? 0 });
+    });
+    this.cellMemo = this.cols.map(() => new Map());
+    this.hasInputs = this.cols.some((x) => x.input);
+    this.certCol = mapping.indexOf('certificateNumber');
+    this.idCol = mapping.indexOf('idNumber');
+  }
+
+  /**
+   * The key of a row: its categorical cells (free text within its limit reads as itself and is left
+   * out); null for a row with a date, whose result (notice deadlines, pay-from month) is its own.
+   */
+  private key(cells: readonly string[]): string | null {
+    let k = '';
+    for (const x of this.cols) {
+      const cell = cells[x.i] ?? '';
+      // a certificate number settles facts by its category and grade digits: those are its key
+      if (x.i === this.certCol) {
+        k += certNumberKey(cell) + '\u001f';
+        continue;
+      }
+      if (x.text && cell.length <= x.max) continue;
+      if (x.date && cell !== '') return null;
+      k += cell + '\u001f';
+    }
+    return k;
+  }
+
+  /** The facts, result and problems of a row of cells (remembered by its categorical key; rows with dates apart). */
+  read(cells: readonly string[]): Reading {
+    const key = this.key(cells);
+    if (key === null) return this.readNew(cells);
+    const hit = this.memo.get(key);
+    if (hit) return hit;
+    const r = this.readNew(cells);
+    if (this.memo.size >= MAX_REMEMBERED) this.memo.clear();
+    this.memo.set(key, r);
+    return r;
+  }
+
+  private readNew(cells: readonly string[]): Reading {
+    const facts = blankFacts() as Record<FactField, unknown>;
+    const inputs: Record<string, CellValue> | null = this.hasInputs ? {} : null;
+    let errors: FieldIssue[] | null = null;
+    for (let k = 0; k < this.cols.length; k++) {
+      const x = this.cols[k]!;
+      if (x.text) continue; // free text: no rule reads it, and its length is part of the key
+      const text = cells[x.i] ?? '';
+      const m = this.cellMemo[k]!;
+      let r = m.get(text);
+      if (!r) {
+        r = readCell(x.c, text);
+        // remembered readings are shared by rows: frozen, so that no row can change another
+        if (r.ok && Array.isArray(r.value)) Object.freeze(r.value);
+        if (m.size < 4096) m.set(text, r);
+      }
+      if (!r.ok) (errors ??= []).push(r.issue);
+      else if (x.input) inputs![x.c] = r.value;
+      else if (r.value !== undefined) facts[x.c as FactField] = r.value;
+    }
+    // free text over its limit is a problem of the row
+    for (const x of this.cols) {
+      if (!x.text) continue;
+      const r = readCell(x.c, cells[x.i] ?? '');
+      if (!r.ok) (errors ??= []).push(r.issue);
+    }
+    if (inputs) {
+      const derived = deriveFacts(facts as Facts, inputs as Inputs);
+      if (derived) (errors ??= []).push(...derived);
+    }
+    let warnings: NumberWarning[] | undefined;
+    let read = facts as Facts;
+    if (this.certCol >= 0) {
+      const n = certificateFacts(read, cells[this.certCol]);
+      read = n.facts;
+      if (n.warnings.length) warnings = n.warnings;
+    }
+    if (errors) return { errors, kind: 'error', notice: null, ...(warnings ? { warnings } : {}) };
+    const asOf = this.asOf;
+    const result = evaluate(read, { asOf });
+    const screening = screeningOutcome(read, result, (f) => evaluate(f, { asOf }));
+    const noErrors: FieldIssue[] = [];
+    const t = pressingTrigger(result);
+    const notice = t && t.required !== 'no' ? (t.status === 'overdue' ? 'overdue' : t.status === 'notYetDue' ? 'due' : null) : null;
+    return { facts: Object.freeze(read), result, errors: noErrors, screening, kind: rowKind({ result, errors: noErrors, screening }), notice, ...(warnings ? { warnings } : {}) };
+  }
+
+  /** The warnings of one row: those of its reading, and its ID number's (checked per row: it is no part of the key). */
+  warningsOf(cells: readonly string[], r: Reading): NumberWarning[] {
+    const own = rowNumberWarnings({ certNumber: this.certCol >= 0 ? cells[this.certCol] : undefined, idNumber: this.idCol >= 0 ? cells[this.idCol] : undefined });
+    if (!r.warnings) return own;
+    return own.length ? [...r.warnings, ...own] : r.warnings;
+  }
+
+  /** The facts of a row with its free text (ref, notes) as given. */
+  factsOf(cells: readonly string[], r: Reading): Facts | undefined {
+    if (!r.facts) return undefined;
+    let facts = r.facts;
+    for (const x of this.cols) {
+      if (!x.text || x.input) continue;
+      const t = (cells[x.i] ?? '').trim();
+      if (t !== '') {
+        if (facts === r.facts) facts = { ...r.facts };
+        (facts as Record<string, unknown>)[x.c] = t;
+      }
+    }
+    return facts;
+  }
+
+  /** The cell of an input column (a certificate number …), or undefined. */
+  inputCell(cells: readonly string[], input: InputName): string | undefined {
+    const x = this.cols.find((c) => c.c === input);
+    return x ? cells[x.i] : undefined;
+  }
+}
+
+export interface HeaderFound {
+  row: number;
+  /** the header cells as given (BOM removed, trimmed) */
+  headers: string[];
+  mapping: ColumnMapping;
+  /** headers that name neither a field nor a result column: carried through, read by no rule */
+  unknownColumns: string[];
+}
+
+/**
+ * Feeds rows of cells (as CsvReader gives them) and gets screened rows back. Finds the header
+ * (title lines above it skipped) unless it is given, skips blank and summary rows, counts, and
+ * writes output lines. Works on any part of a file, so a stream (the CLI), a whole text and the
+ * parts of a file on several threads share it.
+ */
+export class FileScreener {
+  header: HeaderFound | null = null;
+  readonly counts: Counts = emptyCounts();
+  readonly skipped: SkippedRow[] = [];
+  /** the number of the last row read */
+  rowCount = 0;
+  private reader: RowReader | null = null;
+  private keep: number[] = [];
+  /** rows before the header while looking for it: [row, cells] */
+  private pending: [number, string[]][] = [];
+  private fastLines = false;
+  /** false: outcomes are only written (the command line), so remembered readings let their results go */
+  private readonly keepResults: boolean;
+
+  constructor(
+    readonly asOf: string,
+    readonly lang: Lang,
+    opts: { header?: HeaderFound; firstRow?: number; delimiter?: string; keepResults?: boolean } = {},
+  ) {
+    this.keepResults = opts.keepResults ?? true;
+    if (opts.header) this.setHeader(opts.header);
+    if (opts.firstRow) this.rowCount = opts.firstRow - 1;
+    this.fastLines = (opts.delimiter ?? ',') === ',';
+  }
+
+  /** Uses the delimiter's line text as it is where possible (a comma-separated input). */
+  set delimiter(d: string) {
+    this.fastLines = d === ',';
+  }
+
+  private setHeader(h: HeaderFound): void {
+    this.header = h;
+    this.reader = new RowReader(h.mapping, this.asOf);
+    this.keep = [];
+    h.headers.forEach((x, i) => {
+      if (!isResultColumn(x)) this.keep.push(i);
+    });
+    if (this.keep.length !== h.headers.length) this.fastLines = false;
+  }
+
+  /** The header found in a row of cells (the mapping the one header matcher proposes). */
+  static headerOf(row: number, cells: readonly string[]): HeaderFound {
+    const headers = cells.map((c, i) => (i === 0 && c.charCodeAt(0) === 0xfeff ? c.slice(1) : c).trim());
+    const mapping = proposeMapping(headers);
+    const unknownColumns = headers.filter((h, i) => h !== '' && !mapping[i] && !isResultColumn(h));
+    return { row, headers, mapping, unknownColumns };
+  }
+
+  /** The output header: the file's columns in place (earlier result columns dropped), then the result columns. */
+  outputColumns(): string[] {
+    const h = this.header!;
+    return [...this.keep.map((i) => h.headers[i]!), ...resultHeaders(this.lang)];
+  }
+
+  /**
+   * Reads one row of cells; calls `out` for each screened row (rows held while looking for the
+   * header come out once it is found).
+   */
+  push(cells: string[], line: string | null, out: (o: RowOutcome, line: string | null, cells: readonly string[]) => void): void {
+    const row = ++this.rowCount;
+    if (!this.reader) {
+      if (isBlankRow(cells)) return;
+      this.pending.push([row, cells]);
+      if (looksLikeHeader(cells)) this.headerAt(this.pending.length - 1, out);
+      else if (this.pending.length > MAX_TITLE_ROWS) this.headerAt(0, out);
+      return;
+    }
+    this.screenRow(row, cells, line, out);
+  }
+
+  /** The end of the rows: a file whose header was not found takes its first non-blank row as the header. */
+  end(out: (o: RowOutcome, line: string | null, cells: readonly string[]) => void): void {
+    if (!this.reader && this.pending.length) this.headerAt(0, out);
+  }
+
+  private headerAt(k: number, out: (o: RowOutcome, line: string | null, cells: readonly string[]) => void): void {
+    const rows = this.pending;
+    this.pending = [];
+    for (let j = 0; j < k; j++) {
+      this.counts.title++;
+      this.skipped.push({ row: rows[j]![0], why: 'title', text: firstText(rows[j]![1]) });
+    }
+    this.setHeader(FileScreener.headerOf(rows[k]![0], rows[k]![1]));
+    for (let j = k + 1; j < rows.length; j++) this.screenRow(rows[j]![0], rows[j]![1], null, out);
+  }
+
+  private screenRow(row: number, cells: string[], line: string | null, out: (o: RowOutcome, line: string | null, cells: readonly string[]) => void): void {
+    if (isBlankRow(cells)) {
+      this.counts.blank++;
+      return;
+    }
+    if (isSummaryRow(cells)) {
+      this.counts.summary++;
+      this.skipped.push({ row, why: 'summary', text: firstText(cells) });
+      return;
+    }
+    const r = this.reader!.read(cells);
+    const o: RowOutcome = { row, facts: r.facts, result: r.result, errors: r.errors, screening: r.screening, warnings: this.reader!.warningsOf(cells, r), reading: r };
+    const c = this.counts;
+    c.rows++;
+    c[r.kind]++;
+    if (r.notice === 'overdue') c.noticeOverdue++;
+    else if (r.notice === 'due') c.noticeDue++;
+    out(o, line, cells);
+    if (!this.keepResults && r.result) {
+      // only the output line is wanted: the remembered reading keeps its line's cells, not the result
+      this.tail(o);
+      r.result = undefined;
+      r.facts = undefined;
+    }
+  }
+
+  /** The facts of a screened row, with its free text. */
+  factsOf(cells: readonly string[], o: RowOutcome): Facts | undefined {
+    return this.reader!.factsOf(cells, o.reading);
+  }
+
+  /** One output line (CSV, no line break): the row's own cells in place, then its result cells. */
+  outputLine(o: RowOutcome, line: string | null, cells: readonly string[]): string {
+    const tail = this.tail(o);
+    if (line !== null && this.fastLines) {
+      // a comma-separated line without quotes: its cells hold no comma, quote or line break
+      // the line as it is, with only the cells that need it written anew (an ID number as text …)
+      let s = '';
+      let from = 0;
+      let pos = 0;
+      for (let k = 0; k < cells.length; k++) {
+        const c = cells[k]!;
+        if (!cellAsItIs(c)) {
+          s += line.slice(from, pos) + csvCellKeepingText(c);
+          from = pos + c.length;
+        }
+        pos += c.length + 1;
+      }
+      return `${from === 0 ? line : s + line.slice(from)},${o.row},${tail}`;
+    }
+    let s = '';
+    for (let k = 0; k < this.keep.length; k++) s += (k ? ',' : '') + csvCellKeepingText(cells[this.keep[k]!] ?? '');
+    return `${s},${o.row},${tail}`;
+  }
+
+  /** The result cells after `row`, CSV-encoded; remembered with the row's reading. */
+  private tail(o: RowOutcome): string {
+    const r = o.reading;
+    // a row's own warnings (its ID number) are not shared with the rows of the same reading
+    if (o.warnings.length) return csvLine(this.resultCells(o).slice(1));
+    if (r.tail !== undefined) return r.tail;
+    return (r.tail = csvLine(this.resultCells(o).slice(1)));
+  }
+
+  /** Every result column of a row, `row`, `warning` and `error` included, in RESULT_COLUMNS order. */
+  resultCells(o: RowOutcome): string[] {
+    const values = o.result ? resultValues(o.result, this.lang, o.screening) : new Array<string>(VALUE_COLUMNS.length).fill('');
+    const warning = o.warnings.map((w) => formatNumberWarning(w, this.lang)).join(this.lang === 'zh-CN' ? '；' : '; ');
+    return [String(o.row), ...values, warning, o.errors.length ? errorText(o.errors, this.lang) : ''];
+  }
+
+  /** The lines about skipped rows, in the language (for standard error and the page). */
+  skippedLines(): string[] {
+    return skippedLines(this.skipped, this.lang);
+  }
+}
+
+/** Skipped rows as lines in the language. */
+export function skippedLines(skipped: readonly SkippedRow[], lang: Lang): string[] {
+  const t = fieldsText(lang).rows;
+  return skipped.map((s) => fill(s.why === 'title' ? t.title : t.summary, { row: String(s.row), text: s.text.slice(0, 40) }));
+}
+
+/**
+ * The header of a text (title lines above it skipped, and listed in `titles`), found by reading its
+ * first rows as the screening does.
+ */
+export function findHeader(text: string, delimiter: string): (HeaderFound & { titles: SkippedRow[] }) | null {
+  const s = new FileScreener('2025-01-01', 'en', { delimiter });
+  const r = new CsvReader(delimiter, (cells, line) => {
+    if (!s.header) s.push(cells, line, () => undefined);
+  });
+  // the header is among the first rows: a bounded head of the text is enough
+  r.push(text.slice(0, 256 * 1024));
+  if (!s.header) {
+    r.end();
+    s.end(() => undefined);
+  }
+  return s.header && { ...s.header, titles: s.skipped.filter((x) => x.why === 'title') };
+}
+
+const firstText = (cells: readonly string[]): string => cells.find((c) => c.trim() !== '')?.trim() ?? '';
+
+/**
+ * A cell of a quote-free comma-separated line that csvCellKeepingText() leaves as it is: no
+ * formula-like or space start, no space end, no BOM, not digits a spreadsheet would spoil.
+ */
+function cellAsItIs(c: string): boolean {
+  const n = c.length;
+  if (n === 0) return true;
+  const f = c.charCodeAt(0);
+  // = + - @ tab CR space at the start, a space at the end, a BOM
+  if (f === 61 || f === 43 || f === 45 || f === 64 || f === 9 || f === 13 || f === 32 || c.charCodeAt(n - 1) === 32 || c.indexOf('\uFEFF') >= 0) return false;
+  return !(f >= 48 && f <= 57 && (n >= 12 || (f === 48 && n > 1)) && isSpoiltNumber(c));
+}
+
+
+
+/** Quote problems as lines in the language. */
+export function quoteLines(problems: readonly QuoteProblem[], lang: Lang): string[] {
+  const t = fieldsText(lang).rows;
+  return problems.map((p) => fill(p.kind === 'stray' ? t.strayQuote : t.multiline, { row: String(p.row), lines: String(p.lines ?? 1), last: String(p.row + (p.lines ?? 1) - 1) }));
+}
+
+// ---------------------------------------------------------------- a whole text at once
+
+export interface TextOutcome extends RowOutcome {
+  /** the row's cells by header, as given */
+  input: Record<string, string>;
+  cells: readonly string[];
+}
+
+export interface ScreenedText {
+  header: HeaderFound | null;
+  outcomes: TextOutcome[];
+  /** the output file: header + one line per screened row (no BOM) */
+  csv: string;
+  counts: Counts;
+  /** skipped rows and quote problems, as sentences in the language */
+  notes: string[];
+}
+
+/** Screens a whole CSV text at once (small files, tests): the same rows, lines and notes as the command line writes. */
+export function screenCsvText(text: string, asOf: string, lang: Lang = 'zh-CN'): ScreenedText {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = detectDelimiter(body.trimStart());
+  const s = new FileScreener(asOf, lang, { delimiter });
+  const outcomes: TextOutcome[] = [];
+  const lines: string[] = [];
+  const take = (o: RowOutcome, line: string | null, cells: readonly string[]) => {
+    const input: Record<string, string> = {};
+    s.header!.headers.forEach((h, i) => {
+      if (h !== '') input[h] = cells[i] ?? '';
+    });
+    outcomes.push({ ...o, facts: s.factsOf(cells, o), input, cells });
+    lines.push(s.outputLine(o, line, cells));
+  };
+  const r = new CsvReader(delimiter, (cells, line) => s.push(cells, line, take));
+  r.push(body);
+  r.end();
+  s.end(take);
+  const csv = s.header ? [csvLine(s.outputColumns()), ...lines].join('\r\n') : '';
+  return { header: s.header, outcomes, csv, counts: s.counts, notes: [...s.skippedLines(), ...quoteLines(r.problems, lang)] };
+}
+
+/** Screens one record (header → cell text) through the one header matcher, as row `row`. */
+export function screenRecord(record: Record<string, string>, row: number, asOf: string): TextOutcome {
+  const headers = Object.keys(record);
+  const cells = headers.map((h) => record[h] ?? '');
+  const s = new FileScreener(asOf, 'en', { header: FileScreener.headerOf(row - 1, headers), firstRow: row });
+  let got: RowOutcome | null = null;
+  s.push(cells, null, (o) => (got = o));
+  const o = got as RowOutcome | null;
+  if (!o) throw new Error('a blank or summary row');
+  return { ...o, facts: s.factsOf(cells, o), input: { ...record }, cells };
+}
