@@ -1,6 +1,28 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+
+/**
+ * Layers: data flows one way, and each folder imports only from the ones before it.
+ *   rules → src/facts → src/engine → src/screening, src/machine → features (roster, storage,
+ *   print, steps, screens, wizard, pwa, cli) → App.
+ * `from` lists what a target must not import.
+ */
+const layer = (target, ...from) => ({ target, from, message: `imports follow the flow rules → facts → engine → screening / machine → features; ${target} may not import this.` });
+const features = ['./src/roster', './src/storage', './src/print', './src/steps', './src/screens', './src/wizard', './src/pwa', './src/cli', './src/App.tsx', './src/main.tsx'];
+const zones = [
+  layer('./rules', './src'),
+  layer('./src/facts', './src/engine', './src/screening', './src/machine', './src/i18n', ...features),
+  layer('./src/engine', './src/screening', './src/machine', './src/i18n', ...features),
+  layer('./src/screening', './src/machine', ...features),
+  layer('./src/machine', './src/screening', ...features),
+  // features: each imports no other feature's insides
+  layer('./src/roster', './src/screens', './src/steps', './src/storage/vault.ts', './src/wizard', './src/print'),
+  layer('./src/storage', './src/machine', './src/screens', './src/steps', './src/roster', './src/print', './src/wizard'),
+  layer('./src/print', './src/screens', './src/steps', './src/roster', './src/wizard'),
+  layer('./src/cli', './src/roster', './src/screens', './src/steps', './src/storage', './src/print', './src/wizard', './src/pwa', './src/machine'),
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'dev-dist/**', 'dist-cli/**', 'reports/**', '.stryker-tmp/**'] },
@@ -12,6 +34,16 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Walls: no import cycles anywhere in the product, and no import against the flow.
+    files: ['src/**/*.{ts,tsx}', 'rules/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] }, 'import-x/extensions': ['.ts', '.tsx', '.js'], 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones }],
     },
   },
   {
@@ -27,7 +59,6 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['react', 'react-*', 'react/*', '@xstate/*', 'xstate', 'xstate/*', 'i18next', 'react-i18next'], message: 'The engine is pure: no React, XState or i18next.' },
-            { group: ['**/machine/**', '**/screens/**', '**/steps/**', '**/i18n/**', '**/storage/**'], message: 'The engine must not import UI code.' },
           ],
         },
       ],
