@@ -10,9 +10,9 @@ import type { Facts, Tri } from '../facts/schema';
 import { todayLocal } from '../machine/answers';
 import { summarize } from '../storage/model';
 import { appliedText, displayName, fieldLabel, SHOWN_FIELDS, statusText, valueText } from '../caseview/format';
-import { decisionSentence } from '../screens/result/sentences';
-import { mainDecision } from '../screens/result/plain';
-import { useT } from '../steps/ui/useT';
+import { decisionSentence } from '../result/sentences';
+import { mainDecision } from '../result/plain';
+import { useT } from '../i18n/useT';
 import './print.css';
 
 export type PrintKind = 'letter' | 'visit';

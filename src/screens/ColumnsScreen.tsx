@@ -5,7 +5,7 @@ import { Mixed } from '../i18n/Mixed';
 import { hrefFor } from '../route';
 import { fieldName } from '../screening/messages';
 import { columnGuide, NONE_CELL_WORDS, PLACE_EXAMPLES, templateFile, templateFileName, UNKNOWN_CELL_WORDS, type ColumnGuide } from '../screening/template';
-import { useT } from '../steps/ui/useT';
+import { useT } from '../i18n/useT';
 
 type Lang = 'zh-CN' | 'en';
 

@@ -2,7 +2,7 @@
 import { usePageTitle } from '../i18n/usePageTitle';
 import { Mixed } from '../i18n/Mixed';
 import { TERMS } from '../steps/ui/terms';
-import { useT } from '../steps/ui/useT';
+import { useT } from '../i18n/useT';
 
 export default function GlossaryScreen() {
   const { t } = useT();

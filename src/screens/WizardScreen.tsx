@@ -7,7 +7,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Role } from '../machine/roles';
 import type { WizardEvent } from '../machine/wizard.machine';
 import StartStep from '../steps/start';
-import { useT } from '../steps/ui/useT';
+import { useT } from '../i18n/useT';
 import { peekSaved, WIZARD_CHANGED_EVENT } from '../wizard/keys';
 import { stepFromHash } from '../wizard/address';
 import './wizard/wizard.css';

@@ -1,7 +1,7 @@
 import type { Allowances, FactField } from '../facts/schema';
 import { QUESTION_STEPS, relevantSteps, STEP_FIELDS, type QuestionStep } from '../machine/steps';
 import { BackLink, roleOf, type StepProps } from './ui/parts';
-import { useT, type TFn } from './ui/useT';
+import { useT, type TFn } from '../i18n/useT';
 
 /** The answer to one step, in words. */
 export function answerText(t: TFn, step: QuestionStep, p: StepProps): string {

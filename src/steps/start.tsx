@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ROLES } from '../machine/roles';
 import { ErrorSummary, Radios, type FieldError, type StepProps } from './ui/parts';
-import { useT } from './ui/useT';
+import { useT } from '../i18n/useT';
 
 export default function StartStep(p: StepProps) {
   const { t } = useT();

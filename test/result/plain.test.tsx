@@ -6,9 +6,9 @@ import { unknownFacts, type Facts } from '../../src/facts/schema';
 import i18next from 'i18next';
 import { initI18n } from '../../src/i18n';
 import { PrintPreview } from '../../src/print/Printable';
-import { sentence } from '../../src/screens/result/sentences';
-import { subsidyRange } from '../../src/screens/result/plain';
-import type { TFn } from '../../src/steps/ui/useT';
+import { sentence } from '../../src/result/sentences';
+import { subsidyRange } from '../../src/result/plain';
+import type { TFn } from '../../src/i18n/useT';
 
 const asOf = '2025-06-15';
 const person = (f: Partial<Facts>): Facts => ({ ...unknownFacts(), hukou: 'tianjin', certificate: 'valid', category: 'physical', tekun: 'no', workInjuryCareFee: 'no', inPrison: 'no', orphanGuarantee: 'no', welfareLivingAllowances: [], welfareCareAllowances: [], homeCareNursingSubsidy: [], ...f }) as Facts;

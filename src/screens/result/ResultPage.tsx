@@ -13,9 +13,9 @@ import { toFacts } from '../../machine/answers';
 import { stepForField, type QuestionStep } from '../../machine/steps';
 import { ResultActions } from '../ResultActions';
 import { BackLink, roleOf, type StepProps } from '../../steps/ui/parts';
-import { useT, type TFn } from '../../steps/ui/useT';
-import { basisClauses, mayBePaid, reasonKey, totalRange } from './plain';
-import { sentence } from './sentences';
+import { useT, type TFn } from '../../i18n/useT';
+import { basisClauses, mayBePaid, reasonKey, totalRange } from '../../result/plain';
+import { sentence } from '../../result/sentences';
 import './result.css';
 
 const CLAUSE_ZH: Record<string, string> = Object.fromEntries((clausesData as { id: string; zh: string }[]).map((c) => [c.id, c.zh]));

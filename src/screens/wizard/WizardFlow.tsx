@@ -8,7 +8,7 @@ import { depth, hashFor, isWizardHash, stepFromHash } from '../../wizard/address
 import { wizardMachine } from '../../machine/wizard.machine';
 import { loadSaved, saveWizard, clearWizard } from '../../wizard/store';
 import type { WizardContext, WizardEvent } from '../../machine/wizard.machine';
-import { useT } from '../../steps/ui/useT';
+import { useT } from '../../i18n/useT';
 import type { StepProps } from '../../steps/ui/parts';
 import Start from '../../steps/start';
 import Hukou from '../../steps/hukou';

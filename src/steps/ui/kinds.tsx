@@ -4,7 +4,7 @@ import type { Allowances, Facts, FactField, Tri } from '../../facts/schema';
 import { NOTICE_FORMS, TRI } from '../../facts/schema';
 import type { QuestionStep } from '../../machine/steps';
 import { ErrorMessage, QuestionPage, Radios, roleOf, type FieldError, type StepProps } from './parts';
-import { useT, type TFn } from './useT';
+import { useT, type TFn } from '../../i18n/useT';
 import { STEP_TERMS } from './terms';
 
 const q = (t: TFn, key: string, p: StepProps) => t(`wizard:${key}.q`, { context: roleOf(p.answers) });

@@ -2,7 +2,7 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import type { Answers } from '../../machine/answers';
 import type { WizardEvent } from '../../machine/wizard.machine';
-import { useT } from './useT';
+import { useT } from '../../i18n/useT';
 import { useProgress } from './progress';
 import { WhatIs, type Term } from './terms';
 

@@ -1,6 +1,6 @@
 /** Hard terms: a "这是什么？" disclosure beside a term, and the list of all of them (the glossary page). */
 import { Mixed } from '../../i18n/Mixed';
-import { useT } from './useT';
+import { useT } from '../../i18n/useT';
 
 export const TERMS = ['dibao', 'dibaoEdge', 'tekun', 'orphanGuarantee', 'workInjuryCareFee', 'welfareAllowance', 'chooseHigher', 'waived', 'severe', 'crossProvince', 'hotline'] as const;
 export type Term = (typeof TERMS)[number];

@@ -1,8 +1,8 @@
 /** The result's plain sentences, shared by the result page and the printed 明白纸 / 告知书. */
-import type { Decision, SubsidyResult, Subsidy } from '../../engine/types';
-import type { Facts, FactField } from '../../facts/schema';
-import { stepForField } from '../../machine/steps';
-import type { TFn } from '../../steps/ui/useT';
+import type { Decision, SubsidyResult, Subsidy } from '../engine/types';
+import type { Facts, FactField } from '../facts/schema';
+import { stepForField } from '../machine/steps';
+import type { TFn } from '../i18n/useT';
 import { mainDecision, reasonKeys, subsidyRange } from './plain';
 
 const subsidyName = (t: TFn, s: Subsidy) => t(`result:subsidy.${s}`);

@@ -2,10 +2,10 @@
  * The result in plain words: what each subsidy comes to for this person, and the range of amounts
  * while answers are unknown. Reads the engine only through `evaluate`; no rule is restated here.
  */
-import { evaluate } from '../../engine';
-import type { CoveredResult, Criterion, Decision, SubsidyResult } from '../../engine/types';
-import { answerChoices } from '../../engine/candidates';
-import type { Facts, FactField } from '../../facts/schema';
+import { evaluate } from '../engine';
+import type { CoveredResult, Criterion, Decision, SubsidyResult } from '../engine/types';
+import { answerChoices } from '../engine/candidates';
+import type { Facts, FactField } from '../facts/schema';
 
 const MAX_COMBINATIONS = 4096;
 
