@@ -1,9 +1,8 @@
-import { cpSync, readdirSync, readFileSync, appendFileSync, existsSync, mkdtempSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { readdirSync, appendFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { axe, driveToResult, persona, setUpCaseload, waitForServiceWorker } from './support/caseload-helpers';
+import { serveCopy } from './support/serve-copy';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 
@@ -141,36 +140,9 @@ test('closing the tab in the middle of a check and opening the app again loses n
 
 // ------------------------------------------------------------------ a new version while answers are in progress
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain',
-};
-
-/** A copy of the build on its own port, so a test can publish a "new version" without touching the shared build. */
-async function serveCopy(): Promise<{ dir: string; url: string; server: Server }> {
-  const dir = mkdtempSync(join(tmpdir(), 'case-update-'));
-  cpSync(DIST, dir, { recursive: true });
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
-  return { dir, url: `http://127.0.0.1:${port}`, server };
-}
 
 test('a new version shows a banner, waits for the user, and the update keeps the answers in progress', async ({ page }) => {
-  const { dir, url, server } = await serveCopy();
+  const { dir, url, server } = await serveCopy('case-update-');
   try {
     await page.goto(`${url}/`);
     await expect(page.locator('.wizard')).toBeVisible();

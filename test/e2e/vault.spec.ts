@@ -3,12 +3,11 @@
  * an edit, crafted files and addresses. Nothing typed is lost, nothing personal stays in clear storage,
  * and every page says what happened.
  */
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { PASS, waitForServiceWorker } from './support/caseload-helpers';
+import { serveCopy } from './support/serve-copy';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -310,34 +309,9 @@ test('crafted input is refused with a message: a CR/LF case id, __proto__, 2^31 
 
 // ------------------------------------------------------------------ an update in the middle of an edit
 
-const DIST = process.env.DIST_DIR ?? 'dist';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain',
-};
-async function serveCopy(): Promise<{ dir: string; url: string; server: Server }> {
-  const dir = mkdtempSync(join(tmpdir(), 'vault-update-'));
-  cpSync(DIST, dir, { recursive: true });
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  return { dir, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, server };
-}
 
 test('an update in the middle of an edit: the unsaved note is sealed before the reload and back after unlocking', async ({ page }) => {
-  const { dir, url, server } = await serveCopy();
+  const { dir, url, server } = await serveCopy('vault-update-');
   try {
     await setUp(page, url);
     await waitForServiceWorker(page);
