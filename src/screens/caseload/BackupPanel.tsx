@@ -6,6 +6,7 @@ import type { Caseload } from '../../storage/model';
 import { session } from '../../storage/session';
 import { importErrorText, writeText } from '../../caseview/messages';
 import { download } from './util';
+import { MessageLine, type Msg } from '../../caseview/MessageLine';
 
 export { importErrorText } from '../../caseview/messages';
 
@@ -13,7 +14,7 @@ export function BackupPanel({ caseload, progress }: { caseload: Caseload; progre
   const { t, i18n } = useTranslation('caseload');
   const id = useId();
   const [plain, setPlain] = useState(false);
-  const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [msg, setMsg] = useState<Msg | null>(null);
   const [busy, setBusy] = useState(false);
   const [pass, setPass] = useState('');
   const [wipeOk, setWipeOk] = useState(false);
@@ -93,18 +94,7 @@ export function BackupPanel({ caseload, progress }: { caseload: Caseload; progre
   return (
     <section aria-labelledby={`${id}-h`} aria-busy={busy}>
       <h2 id={`${id}-h`}>{t('backup.title')}</h2>
-      <div aria-live="polite">
-        {msg &&
-          (msg.kind === 'ok' ? (
-            <p role="status" className="cl-ok">
-              {msg.text}
-            </p>
-          ) : (
-            <p role="alert" className="cl-error">
-              {msg.text}
-            </p>
-          ))}
-      </div>
+      <MessageLine msg={msg} />
       {busy && <p role="status">{t('working')}</p>}
       {progress && (
         <p>

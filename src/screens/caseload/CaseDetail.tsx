@@ -11,8 +11,8 @@ import { registerDraft, takeDraft } from '../../storage/presence';
 import { loadIntoWizard } from '../../wizard/store';
 import { Compare } from './Compare';
 import { appliedText, displayName, fieldLabel, hrefView, SHOWN_FIELDS, statusText, valueText, writeText } from './util';
+import { MessageLine, type Msg } from '../../caseview/MessageLine';
 
-type Msg = { kind: 'ok' | 'error'; text: string };
 
 /** Text typed into a field but not saved: sealed into the caseload on lock or update, given back after. */
 function useDraft(key: string, saved: string): [string, (v: string) => void, boolean] {
@@ -80,18 +80,7 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
       <h2 id={`${id}-h`} tabIndex={-1}>
         {name}
       </h2>
-      <div aria-live="polite">
-        {msg &&
-          (msg.kind === 'ok' ? (
-            <p role="status" className="cl-ok">
-              {msg.text}
-            </p>
-          ) : (
-            <p role="alert" className="cl-error">
-              {msg.text}
-            </p>
-          ))}
-      </div>
+      <MessageLine msg={msg} />
       <section aria-labelledby={`${id}-res`}>
         <h3 id={`${id}-res`}>{t('detail.result')}</h3>
         <p>{t('detail.checkedOn', { date: c.check.checkedOn, version: c.check.rulesVersion })}</p>
