@@ -4,34 +4,15 @@
  * Each run also counts the way there (pages, taps, characters before the first answer); with
  * PERSONA_OUT set they are written to that file.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { appendFileSync } from 'node:fs';
-
-type Persona = Record<string, string[]>;
+import { axe, persona, step, type Persona } from './support/caseload-helpers';
 
 // axe on the result and a whole way through the wizard: slow on a loaded 2-core machine
 test.describe.configure({ timeout: 120_000 });
 
-const base: Persona = {
-  start: ['#role-self'],
-  hukou: ['#hukou-tianjin'],
-  certificate: ['#certificate-valid'],
-  category: ['#category-physical'],
-  grade: ['#grade-1'],
-  household: ['#household-dibao'],
-  exclusions: ['#tekun-no', '#workInjuryCareFee-no', '#inPrison-no'],
-  orphan: ['#orphanGuarantee-no'],
-  welfareLiving: ['#welfareLivingAllowances-no'],
-  welfareCare: ['#welfareCareAllowances-no'],
-  homeCareNursing: ['#homeCareNursingSubsidy-no'],
-  elderly: ['#homeElderlyServiceSubsidy-no', '#advancedAgeAllowance-no'],
-  dibaoSince: ['#dibaoSince-unknown'],
-  dibaoEdgeSince: ['#dibaoEdgeSince-unknown'],
-  certifiedOn: ['#certifiedOn-unknown'],
-  notice: ['#noticeGiven-no'],
-  applied: ['#applied-no'],
-};
+// a citizen checking for themselves; every other answer as the shared persona gives it
+const base: Persona = persona({ start: ['#role-self'] });
 
 /** each persona, and what the first sentence on the result says, per language */
 const PERSONAS: { name: string; persona: Persona; first: Record<'zh-CN' | 'en', RegExp>; next: boolean; missed?: boolean }[] = [
@@ -64,12 +45,7 @@ async function lang(page: Page, l: 'zh-CN' | 'en') {
   }, l);
 }
 
-const step = (page: Page) => page.locator('.wizard').getAttribute('data-step');
 
-async function axe(page: Page) {
-  const r = await new AxeBuilder({ page }).analyze();
-  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** Visible characters (not counting spaces) in the page before the first answer control, in document order. */
 function charsBeforeFirstAnswer(page: Page): Promise<number> {
