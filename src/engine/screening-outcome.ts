@@ -38,6 +38,7 @@ function answerNo(facts: Facts, field: VisitCheckField): Facts {
   if (field === 'welfareLivingAllowances' || field === 'welfareCareAllowances' || field === 'homeCareNursingSubsidy') {
     const v = facts[field];
     // an amount list with an unknown item keeps its known items; only the unknown ones become "none"
+    // Stryker disable next-line ArrowFunction,ArrayDeclaration: equivalent — the known items of a list whose choice is still open are at or below the subsidy (a higher one settles it), so dropping them, or an item that is no amount, leaves the subsidy winning as with none
     return { ...facts, [field]: v === 'unknown' ? [] : v.filter((x) => x !== 'unknown') };
   }
   return { ...facts, [field]: 'no' };
@@ -106,6 +107,7 @@ export function screeningOutcome(facts: Facts, result: Result, evaluate: (f: Fac
   if (!undecided) return settledOutcome(result);
 
   const depends: ScreeningOutcome = { status: 'depends', living: 0, care: 0, total: 0, checklist: [], dependsOn: open };
+  // Stryker disable next-line LogicalOperator,MethodExpression: equivalent — an early exit: with a core answer open, answering the checks "no" leaves it open and the row is 'depends' below
   if (open.length === 0 || !open.every(isVisitCheck)) return depends;
 
   const checklist = VISIT_CHECK_FIELDS.filter((f) => open.includes(f));

@@ -15,6 +15,11 @@ describe('choose the higher of the subsidy and another allowance of the same typ
     });
   });
 
+  it('takes the highest allowance in whatever order they are given: 150 then 100 gives up 150, and 250 then 100 wins over the 200 元/月 subsidy', () => {
+    expect(decide(W, field, [150, 100], 200)).toMatchObject({ otherMonthly: 150, winner: 'subsidy', givenUpMonthly: 150 });
+    expect(decide(W, field, [250, 100], 200)).toMatchObject({ otherMonthly: 250, winner: 'other', chosenMonthly: 250 });
+  });
+
   it('takes an allowance of 250 over the 200 元/月 subsidy, giving up the subsidy', () => {
     expect(decide(W, field, [250], 200)).toEqual({
       clause: W, field, subsidyMonthly: 200, otherMonthly: 250, otherCount: 1, winner: 'other', chosenMonthly: 250, givenUpMonthly: 200,

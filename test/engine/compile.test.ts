@@ -77,6 +77,13 @@ describe('rules data without notes, notice or channels', () => {
     expect(r.notice).toMatchObject({ triggers: [], periodClause: null, waiver: 'treatedAsWaived', waiverClauses: [], payFrom: { clauses: ['NAT-PAY-FROM-APPLICATION'] } });
   });
 
+  it('with no TJ-REAPPLY in the rules data, someone told who has not applied is treated as waiving, citing TJ-NOTIFY-WAIVER alone', () => {
+    const r = raw();
+    r.clauses = r.clauses.filter((c) => c.id !== 'TJ-REAPPLY');
+    const res = evaluate({ ...facts, noticeGivenOn: '2025-04-01' }, { asOf: '2025-09-01', rules: loadRules(r) });
+    expect(res.covered && res.notice).toMatchObject({ waiver: 'treatedAsWaived', waiverClauses: ['TJ-NOTIFY-WAIVER'], payFrom: { clauses: ['NAT-PAY-FROM-APPLICATION'] } });
+  });
+
   it('still settles both subsidies', () => {
     const r = evaluate(facts, { asOf: '2025-09-01', rules: bare() });
     expect(r.covered && r.total).toBe(500);

@@ -47,6 +47,21 @@ describe('the notice, TJ-NOTIFY-DUTY and TJ-NOTIFY-3M', () => {
     expect(status({ noticeGivenOn: '2025-03-13' })).toBe('overdue');
   });
 
+  it('counts a notice given on the date of the result itself', () => {
+    const r = result(person({ ...trigger, noticeGivenOn: '2025-06-16' }), '2025-06-16');
+    expect(r.notice).toMatchObject({ noticeGivenOn: '2025-06-16', waiver: 'treatedAsWaived' });
+    expect(r.notice.triggers[0]!.status).toBe('givenOnTime');
+  });
+
+  it('lists the triggers by last on-time day, earliest first, and those due the same day in the order of TJ-NOTIFY-DUTY (低保, 低保边缘, certificate)', () => {
+    const order = (over: Partial<Facts>) => result(person(over)).notice.triggers.map((t) => [t.trigger, t.lastOnTimeDay]);
+    // certified 2025-03-14 → 2025-06-16; 低保边缘 2025-04-10 → 2025-07-10; 低保 2025-05-20 → 2025-08-20
+    expect(order({ dibaoSince: '2025-05-20', dibaoEdgeSince: '2025-04-10', certifiedOn: '2025-03-14' })).toEqual([
+      ['certified', '2025-06-16'], ['dibaoEdge', '2025-07-10'], ['dibao', '2025-08-20'],
+    ]);
+    expect(order({ dibaoSince: '2025-03-14', dibaoEdgeSince: '2025-03-14', certifiedOn: '2025-03-14' }).map(([t]) => t)).toEqual(['dibao', 'dibaoEdge', 'certified']);
+  });
+
   it('ignores a notice date after the date of the result', () => {
     const r = result(person({ ...trigger, noticeGivenOn: '2025-05-01' }), '2025-04-30');
     expect(r.notice).toMatchObject({ noticeGivenOn: null, waiver: 'notApplicable', waiverClauses: [] });
@@ -98,6 +113,13 @@ describe('waiver and the month payment starts, TJ-NOTIFY-WAIVER, TJ-REAPPLY and 
     expect(result(person({ appliedOn: '2025-07-20' })).notice).toMatchObject({
       waiver: 'applied',
       payFrom: { month: '2025-07', basis: 'applied', clauses: ['NAT-PAY-FROM-APPLICATION'] },
+    });
+  });
+
+  it('counts an application made on the date of the result: paid from that month, as applied', () => {
+    expect(result(person({ appliedOn: '2025-09-01' })).notice).toMatchObject({
+      waiver: 'applied',
+      payFrom: { month: '2025-09', basis: 'applied' },
     });
   });
 

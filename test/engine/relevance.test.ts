@@ -98,6 +98,30 @@ describe('what the relevance check compares', () => {
     expect(canChangeOutcome(unknownFacts(), 'hukou', { asOf: '2023-07-31' })).toBe(false);
   });
 
+  it('the notice dates matter while only one subsidy is possible: a grade-3 person in 低保 (TJ-LIVING-SCOPE), TJ-NOTIFY-3M', () => {
+    expect(canChangeOutcome({ ...settled, grade: 3 }, 'dibaoSince', { asOf })).toBe(true);
+  });
+
+  const paidPerson = f({ ...settled, institutionCareFunded: 'no', orphanInInstitution: 'no', welfareLivingAllowances: [], welfareCareAllowances: [], homeCareNursingSubsidy: [] });
+  const sig = (over: Partial<Facts>) => conclusionSignature(evaluate({ ...paidPerson, ...over } as Facts, { asOf }));
+
+  it('tells apart a care subsidy paid with no other allowance, one that beats a 100 元 allowance and one that ties with a 200 元 allowance, TJ-HIGHER-WELFARE', () => {
+    const sigs = [sig({}), sig({ welfareCareAllowances: [100] }), sig({ welfareCareAllowances: [200] })];
+    expect(new Set(sigs).size).toBe(3);
+  });
+
+  it('tells apart notice deadlines that fall on different days, TJ-NOTIFY-3M', () => {
+    expect(sig({ dibaoSince: '2025-03-14' })).not.toBe(sig({ dibaoSince: '2025-03-20' }));
+  });
+
+  it('tells apart applications made in different months: payment starts from the month applied, NAT-PAY-FROM-APPLICATION', () => {
+    expect(sig({ appliedOn: '2025-04-10' })).not.toBe(sig({ appliedOn: '2025-05-10' }));
+  });
+
+  it('tells apart notes that name different stacking benefits, TJ-STACK-ELDERLY', () => {
+    expect(sig({ advancedAgeAllowance: 'yes', homeElderlyServiceSubsidy: 'no' })).not.toBe(sig({ advancedAgeAllowance: 'no', homeElderlyServiceSubsidy: 'yes' }));
+  });
+
   it('tells apart results that differ only in what a still-open subsidy depends on', () => {
     const a = evaluate(f({ ...settled, tekun: 'unknown' }), { asOf });
     const b = evaluate(f({ ...settled, tekun: 'unknown', inPrison: 'unknown' }), { asOf });

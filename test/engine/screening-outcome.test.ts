@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/engine';
+import { evaluate, type SubsidyResult } from '../../src/engine';
 import { SCREENING_RANK, VISIT_CHECK_FIELDS, screenFacts, screeningOutcome } from '../../src/engine/screening-outcome';
 import { unknownFacts, type Facts } from '../../src/facts/schema';
 import { clearFacts } from './clear-facts';
@@ -86,9 +86,8 @@ describe('the screening outcome reads the engine result; it never guesses', () =
     const outcome = screeningOutcome(facts, result, () => {
       throw new Error('a settled row needs no second evaluation');
     });
-    expect(outcome.status).toBe('paid');
-    expect(result.covered && outcome.total).toBe(result.covered && result.total);
-    expect(outcome.checklist).toEqual([]);
+    expect(result.covered && outcome).toEqual(result.covered && { status: 'paid', living: result.living.paid, care: result.care.paid, total: result.total, checklist: [], dependsOn: [] });
+    expect(outcome.total).toBeGreaterThan(0);
   });
 
   it('someone known to be 特困 (TJ-EXCLUDE-TEKUN) is settled as paid nothing, not likely', () => {
@@ -103,6 +102,73 @@ describe('the screening outcome reads the engine result; it never guesses', () =
     expect(outcome.care).toBe(0);
   });
 
+  it('a child under the orphan guarantee whose upbringing in an institution is not known is likely to get the care subsidy, with that question on the checklist, TJ-ORPHAN-INSTITUTION', () => {
+    const facts = { ...clearFacts(), hukou: 'tianjin', certificate: 'valid', category: 'physical', grade: 1, household: 'dibao', orphanGuarantee: 'yes', orphanInInstitution: 'unknown' } as Facts;
+    const { result, outcome } = screenFacts(facts, asOf);
+    // the care subsidy is settled as paid, but to whom (the person or the institution) is open
+    expect(result.covered && [result.care.status, result.care.payee]).toEqual(['paid', 'unknown']);
+    const ifNo = evaluate({ ...facts, orphanInInstitution: 'no' }, { asOf });
+    expect(outcome).toMatchObject({ status: 'likely', living: 0, checklist: ['orphanInInstitution'] });
+    expect(ifNo.covered && outcome.care).toBe(ifNo.covered && ifNo.care.paid);
+  });
+
+  it('a care allowance of 100 元 beside one of unknown amount is a check; answered "no", the care subsidy wins and the row is likely, TJ-HIGHER-WELFARE', () => {
+    const facts = { ...clearFacts(), hukou: 'tianjin', certificate: 'valid', category: 'physical', grade: 1, household: 'dibao', welfareCareAllowances: [100, 'unknown'] } as Facts;
+    const { outcome } = screenFacts(facts, asOf);
+    const ifNo = evaluate({ ...facts, welfareCareAllowances: [100] }, { asOf });
+    expect(outcome).toMatchObject({ status: 'likely', checklist: ['welfareCareAllowances'] });
+    expect(ifNo.covered && [outcome.living, outcome.care]).toEqual(ifNo.covered && [ifNo.living.paid, ifNo.care.paid]);
+    expect(outcome.care).toBeGreaterThan(0);
+  });
+
+  it('an allowance whose choice the engine has settled is not among the open answers of a row that depends on its household', () => {
+    const { outcome } = screenFacts(roster({ household: 'unknown', welfareCareAllowances: [100] }), asOf);
+    expect(outcome.status).toBe('depends');
+    expect(outcome.dependsOn).toContain('household');
+    expect(outcome.dependsOn).not.toContain('welfareCareAllowances');
+  });
+
+  describe('a row is likely only when answering the checks "no" leaves every settled conclusion as it was', () => {
+    const base = { ...clearFacts(), hukou: 'tianjin', certificate: 'valid', category: 'physical', grade: 1, household: 'dibao' } as Facts;
+    // the living subsidy waits on its allowance check; the care subsidy is settled
+    const livingOpen = { ...base, welfareLivingAllowances: 'unknown' } as Facts;
+    // the care subsidy waits on its allowance check; the living subsidy is settled
+    const careOpen = { ...base, homeCareNursingSubsidy: 'unknown' } as Facts;
+    type Change = (s: SubsidyResult) => SubsidyResult;
+    const changing = (which: 'living' | 'care', change: Change) => (f: Facts) => {
+      const r = evaluate(f, { asOf });
+      return r.covered ? { ...r, [which]: change(r[which]) } : r;
+    };
+    const screen = (facts: Facts, evaluateAgain: (f: Facts) => ReturnType<typeof evaluate>) => screeningOutcome(facts, evaluate(facts, { asOf }), evaluateAgain).status;
+
+    it('with the engine itself, both rows are likely', () => {
+      expect(screen(livingOpen, (f) => evaluate(f, { asOf }))).toBe('likely');
+      expect(screen(careOpen, (f) => evaluate(f, { asOf }))).toBe('likely');
+    });
+
+    it.each<[string, Change]>([
+      ['a different amount', (s) => ({ ...s, paid: s.paid - 1 })],
+      ['a different status', (s) => ({ ...s, status: 'otherWins' })],
+      ['a different payee', (s) => ({ ...s, payee: 'institution' })],
+    ])('a settled care subsidy that would read with %s makes the row "depends"', (_what, change) => {
+      expect(screen(livingOpen, changing('care', change))).toBe('depends');
+    });
+
+    it('a settled living subsidy that would read with a different amount makes the row "depends"', () => {
+      expect(screen(careOpen, changing('living', (s) => ({ ...s, paid: s.paid - 1 })))).toBe('depends');
+    });
+
+    it('a row the checks answered "no" would leave paying nothing is not likely', () => {
+      const nothing = (f: Facts) => {
+        const r = evaluate(f, { asOf });
+        const none = (s: SubsidyResult): SubsidyResult => ({ ...s, status: 'notEligible', paid: 0, dependsOn: [] });
+        return r.covered ? { ...r, living: none(r.living), care: none(r.care), total: 0 } : r;
+      };
+      expect(screen(roster({}), (f) => evaluate(f, { asOf }))).toBe('likely');
+      expect(screen(roster({}), nothing)).toBe('depends');
+    });
+  });
+
   it('when answering the checks "no" would change a conclusion the engine had settled, the row is "depends", not likely', () => {
     const facts = roster({});
     const { result } = screenFacts(facts, asOf);
@@ -114,7 +180,7 @@ describe('the screening outcome reads the engine result; it never guesses', () =
   });
 
   it('a date before the rules is not covered', () => {
-    expect(screenFacts(roster({}), '2020-01-01').outcome.status).toBe('notCovered');
+    expect(screenFacts(roster({}), '2020-01-01').outcome).toEqual({ status: 'notCovered', living: 0, care: 0, total: 0, checklist: [], dependsOn: [] });
   });
 
   it('likely rows rank before settled payments, which rank before the undecided and the unpaid', () => {

@@ -64,6 +64,12 @@ describe('one subsidy: criteria, tier, standard, payee and status', () => {
     expect([...r.living.dependsOn].sort()).toEqual(['grade', 'tekun']);
   });
 
+  it('while both the registration and the grade are unknown, the living subsidy depends on them, citing TJ-LIVING-SCOPE once', () => {
+    const r = result(person({ hukou: 'unknown', grade: 'unknown' }));
+    expect(r.living).toMatchObject({ status: 'depends', reasons: ['TJ-LIVING-SCOPE'] });
+    expect([...r.living.dependsOn].sort()).toEqual(['grade', 'hukou']);
+  });
+
   it('names only the unknown fields of an exclusion it depends on: the institution funding for an orphan in an institution, TJ-ORPHAN-NO-DOUBLE', () => {
     const r = result(person({ orphanGuarantee: 'yes', orphanInInstitution: 'yes', institutionCareFunded: 'unknown' }));
     expect(r.care).toMatchObject({ status: 'depends', reasons: ['TJ-ORPHAN-NO-DOUBLE'], dependsOn: ['institutionCareFunded'] });

@@ -92,6 +92,21 @@ describe('which single changed answer would make a subsidy payable (payableIf)',
     expect(payableIf(f, sub(f, 'care'), { asOf })).toEqual([]);
   });
 
+  it('does not offer leaving an exclusion as a way to be paid: a grade-1 person who is 特困 is offered nothing, TJ-EXCLUDE-TEKUN', () => {
+    const f = person({ tekun: 'yes' });
+    expect(payableIf(f, sub(f, 'care'), { asOf })).toEqual([]);
+  });
+
+  it('offers no single standard for the living subsidy of a person registered elsewhere whose grade is not known (300 or 160 元/月), TJ-LIVING-SCOPE', () => {
+    const f = person({ hukou: 'other', grade: 'unknown' });
+    expect(payableIf(f, sub(f, 'living'), { asOf })).toEqual([]);
+  });
+
+  it('offers nothing for a date the rules do not cover', () => {
+    const f = person({ grade: 3 });
+    expect(payableIf(f, sub(f, 'care'), { asOf: '2023-07-31' })).toEqual([]);
+  });
+
   it('offers nothing for a subsidy that is paid', () => {
     const f = person({});
     expect(payableIf(f, sub(f, 'care'), { asOf })).toEqual([]);
