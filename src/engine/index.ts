@@ -1,4 +1,4 @@
-export { evaluate, type EvaluateOptions } from './evaluate';
+export { evaluate, withDates, type EvaluateOptions } from './evaluate';
 export { compile, type Compiled } from './compile';
 export { lastOnTimeDay, chinaCalendar, makeCalendar, isRestDay } from './deadlines';
 export { valueAt } from './value-at';
