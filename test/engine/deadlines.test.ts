@@ -33,6 +33,11 @@ describe('counting "within 3 months" by the Civil Code, TJ-NOTIFY-3M', () => {
     });
   });
 
+  it('reports a period ending before the holiday data (Saturday 2000-04-01) as not adjusted, never guessing', () => {
+    expect(chinaCalendar.firstYear).toBeGreaterThan(2000);
+    expect(lastOnTimeDay('2000-01-01', 3)).toEqual({ periodEnd: '2000-04-01', lastOnTimeDay: '2000-04-01', holidayAdjusted: false, movedBy: 0 });
+  });
+
   it('stops adjusting, and says so, when the search for a working day runs past the end of the data', () => {
     const cal = makeCalendar({ holidays: { '2030-12-31': 'x' }, workdays: {} });
     expect(lastOnTimeDay('2030-09-30', 3, cal)).toMatchObject({ periodEnd: '2030-12-30', holidayAdjusted: true });

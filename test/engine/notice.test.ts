@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type CoveredResult } from '../../src/engine';
+import { evaluate, makeCalendar, withDates, type CoveredResult } from '../../src/engine';
 import type { Facts } from '../../src/facts/schema';
 import { clearFacts } from './clear-facts';
 
@@ -83,6 +83,16 @@ describe('the notice, TJ-NOTIFY-DUTY and TJ-NOTIFY-3M', () => {
   it('may owe notice while a subsidy depends on an answer, and owes none when neither can be paid', () => {
     expect(result(person({ ...trigger, tekun: 'unknown' })).notice.triggers[0]!.required).toBe('unknown');
     expect(result(person({ ...trigger, hukou: 'other' })).notice.triggers[0]!.required).toBe('no');
+  });
+
+  it('counts the notice with the holiday calendar it is given, whether the dates come with the facts (evaluate) or after them (withDates)', () => {
+    // a calendar where Monday 2025-06-16 is a holiday: the period ending on Saturday 2025-06-14 moves to Tuesday 2025-06-17
+    const calendar = makeCalendar({ holidays: { '2025-06-16': 'x' }, workdays: {} });
+    const facts = person(trigger);
+    const undated = evaluate(person({}), { asOf: '2025-09-01', calendar });
+    const last = (r: ReturnType<typeof evaluate>) => (r.covered ? r.notice.triggers[0]!.lastOnTimeDay : null);
+    expect(last(evaluate(facts, { asOf: '2025-09-01', calendar }))).toBe('2025-06-17');
+    expect(last(withDates(undated, facts, { asOf: '2025-09-01', calendar }))).toBe('2025-06-17');
   });
 
   it('records the form of notice given, and none when none is given', () => {

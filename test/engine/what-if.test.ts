@@ -141,6 +141,35 @@ describe('what a subsidy may come to while answers are unknown (subsidyRange, to
     expect(totalRange(f, r, { asOf }).max).toBe(500);
   });
 
+  it('with the grade unknown and other living allowances of unknown amount, the living subsidy may be 160 or 300 元/月, the standard of either tier, TJ-HIGHER-WELFARE', () => {
+    const f = person({ grade: 'unknown', welfareLivingAllowances: 'unknown' });
+    expect(subsidyRange(f, sub(f, 'living'), { asOf }).amounts).toEqual([160, 300]);
+  });
+
+  it('a grade-3 person in 低保 whose living allowances are unknown may get at most 160 元/月: the care subsidy, for grade 1–2 only, adds nothing, TJ-CARE-SCOPE', () => {
+    const f = person({ grade: 3, welfareLivingAllowances: 'unknown' });
+    expect(totalRange(f, result(f), { asOf })).toEqual({ min: 0, max: 160 });
+  });
+
+  it('tries only the answers still unknown: a registration given stays as given', () => {
+    const f = person({ grade: 'unknown' });
+    const tried = possibleResults(f, ['hukou', 'grade'], { asOf });
+    expect(tried.map((r) => r.living.criteria[0]!.outcome)).toEqual(['met', 'met', 'met', 'met']);
+  });
+
+  it('gives no results for a date the rules do not cover', () => {
+    expect(possibleResults(person({ grade: 'unknown' }), ['grade'], { asOf: '2023-07-31' })).toEqual([]);
+  });
+
+  it('tries at most 4096 combinations, however many answers are open: past that it leaves the later answers open', () => {
+    // eight yes/no answers and the household give 768 combinations; the category (7 choices) would make 5,376
+    const open = ['hukou', 'certificate', 'tekun', 'workInjuryCareFee', 'inPrison', 'orphanGuarantee', 'orphanInInstitution', 'institutionCareFunded', 'household', 'category'] as const;
+    const f = { ...person({}), ...Object.fromEntries(open.map((k) => [k, 'unknown'])) } as Facts;
+    const tried = possibleResults(f, open, { asOf });
+    expect(tried.length).toBeGreaterThan(1);
+    expect(tried.length).toBeLessThanOrEqual(4096);
+  });
+
   it('tries every combination of the open answers: hukou, household and grade unknown give the totals 0, 160, 200 and 500 (never 300 alone: a grade that pays 300 also pays the care subsidy)', () => {
     const f = person({ hukou: 'unknown', household: 'unknown', grade: 'unknown' });
     const totals = new Set(possibleResults(f, ['hukou', 'household', 'grade'], { asOf }).map((r) => r.total));
