@@ -13,7 +13,7 @@ import { detectDelimiter } from '../screening/decode';
 import { readJsonRecord } from '../screening/json';
 import { errorText, formatIssue } from '../screening/messages';
 import { CsvReader } from '../screening/read';
-import { FileScreener, findHeader, quoteLines, type HeaderFound, type RowOutcome } from '../screening/screen';
+import { FileScreener, findHeader, quoteLines, type HeaderFound, type LineWriter, type RowOutcome } from '../screening/screen';
 import { splitRanges } from '../screening/split';
 import { emptyCounts, type Counts } from '../screening/tally';
 import { mapsAnything } from '../screening/headers';
@@ -85,7 +85,7 @@ interface PartOutput {
 }
 
 /** Screens rows of one part (or a whole stream) with one FileScreener; `write` gets output text. */
-class PartRun implements PartOutput {
+class PartRun implements PartOutput, LineWriter {
   readonly s: FileScreener;
   readonly reader: CsvReader;
   errors: string[] = [];
@@ -93,6 +93,8 @@ class PartRun implements PartOutput {
   /** output lines not yet written, each ending with CR LF, as UTF-8 (written into one buffer: no long strings to join and encode) */
   private buf = Buffer.allocUnsafe(OUT_CHUNK);
   private at = 0;
+  /** the UTF-8 of text many lines share */
+  private readonly bytes = new Map<string, Buffer>();
   onHeader: ((h: HeaderFound) => void) | null = null;
 
   constructor(
@@ -115,17 +117,36 @@ class PartRun implements PartOutput {
 
   private take = (r: RowOutcome, line: string | null, cells: readonly string[]): void => {
     if (r.errors.length && this.errors.length < MAX_LISTED) this.errors.push(this.m.rowError(r.row, errorText(r.errors, this.o.lang)));
-    const l = this.s.outputLine(r, line, cells);
-    // a UTF-16 code unit takes at most 3 bytes of UTF-8
-    const most = l.length * 3 + 2;
-    if (this.at + most > this.buf.length) {
-      this.flush();
-      if (most > this.buf.length) this.buf = Buffer.allocUnsafe(most);
-    }
-    this.at += this.buf.write(l, this.at);
+    this.s.writeLine(r, line, cells, this);
+    this.room(2);
     this.buf[this.at++] = 13;
     this.buf[this.at++] = 10;
   };
+
+  /** Makes room for `bytes` more bytes in the output buffer. */
+  private room(bytes: number): void {
+    if (this.at + bytes <= this.buf.length) return;
+    this.flush();
+    if (bytes > this.buf.length) this.buf = Buffer.allocUnsafe(bytes);
+  }
+
+  /** LineWriter: text of one line, encoded as it comes (a UTF-16 code unit takes at most 3 bytes of UTF-8). */
+  text(t: string): void {
+    this.room(t.length * 3);
+    this.at += this.buf.write(t, this.at);
+  }
+
+  /** LineWriter: text many lines share (a reading's result cells), encoded once and copied. */
+  shared(t: string): void {
+    let b = this.bytes.get(t);
+    if (!b) {
+      b = Buffer.from(t);
+      if (this.bytes.size >= 4096) this.bytes.clear();
+      this.bytes.set(t, b);
+    }
+    this.room(b.length);
+    this.at += b.copy(this.buf, this.at);
+  }
 
   flush(): void {
     if (this.at === 0) return;
