@@ -98,8 +98,12 @@ export const aadFor = (label: string): Uint8Array<ArrayBuffer> => new TextEncode
 export const sealJson = (key: CryptoKey, value: unknown, aad?: Uint8Array<ArrayBuffer>): Promise<Sealed> =>
   sealBytes(key, new TextEncoder().encode(JSON.stringify(value)), aad);
 
+export async function openText(key: CryptoKey, sealed: Sealed, aad?: Uint8Array<ArrayBuffer>): Promise<string> {
+  return new TextDecoder().decode(await openBytes(key, sealed, aad));
+}
+
 export async function openJson(key: CryptoKey, sealed: Sealed, aad?: Uint8Array<ArrayBuffer>): Promise<unknown> {
-  return JSON.parse(new TextDecoder().decode(await openBytes(key, sealed, aad)));
+  return JSON.parse(await openText(key, sealed, aad));
 }
 
 export function isSealed(v: unknown): v is Sealed {

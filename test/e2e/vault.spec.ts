@@ -186,7 +186,23 @@ test('a damaged vault: one damaged case is named and the others open; damaged da
       },
       [key, field] as const,
     );
-  await flip('c:case-lisi', 'data');
+  // the bucket record that holds 李四 (张三 is in another one)
+  const bucketOf = (id: string) =>
+    page.evaluate(async (caseId) => {
+      const db = await new Promise<IDBDatabase>((r) => {
+        const req = indexedDB.open('tj-caseload');
+        req.onsuccess = () => r(req.result);
+      });
+      const store = db.transaction('vault').objectStore('vault');
+      const read = (req: IDBRequest) => new Promise<unknown[]>((r) => (req.onsuccess = () => r(req.result as unknown[])));
+      const [keys, values] = await Promise.all([read(store.getAllKeys()), read(store.getAll())]);
+      db.close();
+      return keys.filter((k, i) => String(k).startsWith('b:') && ((values[i] as { ids: string[] }).ids ?? []).includes(caseId)).map(String);
+    }, id);
+  const [lisi, zhangsan] = [await bucketOf('case-lisi'), await bucketOf('case-zhangsan')];
+  expect(lisi).toHaveLength(1);
+  expect(zhangsan).not.toEqual(lisi);
+  await flip(lisi[0]!, 'data');
   await unlock(page);
   await expect(page.getByRole('alert').filter({ hasText: '有 1 个个案的数据已损坏' })).toBeVisible({ timeout: 20_000 });
   await page.goto('/#/caseload');
