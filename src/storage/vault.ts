@@ -4,11 +4,11 @@
  *                check: a known text sealed with the key — it opens ⇔ the passphrase is right,
  *                buckets: how many bucket records the cases are spread over }
  *   "rev"      the number of the last write (any tab); every write adds one
- *   "b:<n>"    { rev, ids, iv, data }: bucket n, the cases (and deletion marks) whose id hashes to n
+ *   "b:<n>"    { rev, count, index, iv, data }: bucket n, the cases (and deletion marks) whose id hashes to n
  *              (bucketOf), sealed together with "bucket/<n>" as associated data, so a record cannot be
  *              moved to another slot. Saving one case seals its bucket again (about 1/128 of the
- *              caseload); unlocking opens ~128 records instead of one per case. `ids` (the case ids,
- *              not personal, as format 2 had them in its record names) name what a damaged bucket held.
+ *              caseload); unlocking opens ~128 records instead of one per case. `index` (the case ids,
+ *              sealed on their own) is opened only when the bucket does not, to name what it held.
  *   "c:<id>"   { rev, iv, data }: one case sealed on its own with "case/<id>" as associated data (format
  *              2's record). Still read: a format-2 vault's cases until it is migrated, a damaged
  *              format-2 record left untouched, and a case whose bucket is damaged (it is written here
@@ -68,8 +68,12 @@ export interface StoredCase extends Sealed {
 }
 export interface StoredBucket extends Sealed {
   rev: number;
-  ids: string[];
+  /** how many cases and deletion marks it holds (for progress) */
+  count: number;
+  /** the ids it holds, sealed on their own ("bucket/<n>/ids"): opened only when the bucket does not open, to name what it held */
+  index: Sealed;
 }
+type OpenedBucket = { entries: Entry[]; bad: string[] } | { damaged: string[] };
 interface Tombstone {
   id: string;
   deleted: true;
@@ -147,10 +151,10 @@ export function isMeta(v: unknown): v is VaultMeta {
   );
 }
 const isStoredCase = (v: unknown): v is StoredCase => isSealed(v) && Number.isInteger((v as StoredCase).rev);
-const isStoredBucket = (v: unknown): v is StoredBucket => isStoredCase(v) && Array.isArray((v as StoredBucket).ids);
+const isStoredBucket = (v: unknown): v is StoredBucket => isStoredCase(v) && Number.isInteger((v as StoredBucket).count) && isSealed((v as StoredBucket).index);
 const isTombstone = (v: unknown): v is Tombstone =>
   typeof v === 'object' && v !== null && (v as Tombstone).deleted === true && typeof (v as Tombstone).id === 'string' && typeof (v as Tombstone).updatedAt === 'string';
-const idsOf = (v: unknown): string[] => (isStoredBucket(v) ? v.ids.filter((x): x is string => typeof x === 'string') : []);
+const countOf = (v: unknown): number => (isStoredBucket(v) ? Math.max(0, v.count) : 0);
 
 export function writeErrorOf(e: unknown): WriteError {
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
@@ -292,16 +296,22 @@ export class Vault {
     }
   }
 
-  /** The entries of bucket n, or null when the record does not open; entries that do not belong are left out. */
-  private async openBucket(key: CryptoKey, n: number, v: unknown): Promise<{ entries: Entry[]; bad: string[] } | null> {
-    if (!isStoredBucket(v)) return null;
+  /**
+   * The entries of bucket n (entries that do not belong are named in `bad`), or, when the record does
+   * not open, the ids its sealed index names.
+   */
+  private async openBucket(key: CryptoKey, n: number, v: unknown): Promise<OpenedBucket> {
+    if (!isStoredBucket(v)) return { damaged: [] };
     let raw: unknown;
     try {
       raw = await openJson(key, v, aadFor(`bucket/${n}`));
     } catch {
-      return null;
+      raw = null;
     }
-    if (!Array.isArray(raw)) return null;
+    if (!Array.isArray(raw)) {
+      const ids = await openJson(key, v.index, aadFor(`bucket/${n}/ids`)).catch(() => []);
+      return { damaged: Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [] };
+    }
     const entries: Entry[] = [];
     const bad: string[] = [];
     for (const r of raw) {
@@ -349,11 +359,11 @@ export class Vault {
   }
 
   /** Applies what a bucket record holds; a damaged bucket names its ids as damaged (unless opened elsewhere). */
-  private applyBucket(n: number, stored: unknown, opened: { entries: Entry[]; bad: string[] } | null): void {
-    if (!opened) {
+  private applyBucket(n: number, opened: OpenedBucket): void {
+    if ('damaged' in opened) {
       this.damagedBuckets.add(n);
-      const lost = idsOf(stored).filter((id) => !this.cases.has(id) && !this.tombs.has(id));
-      // a record whose list of ids was changed too still counts: named by its slot
+      const lost = opened.damaged.filter((id) => !this.cases.has(id) && !this.tombs.has(id));
+      // a record whose index does not open either still counts: named by its slot
       for (const id of lost.length ? lost : [BUCKET_PREFIX + n]) this.damagedIds.add(id);
       return;
     }
@@ -398,7 +408,7 @@ export class Vault {
     if (!checkOk) {
       // a damaged check record, or a wrong passphrase: a record that opens with this key tells them apart
       const opens =
-        (await Promise.all(bucketRecs.slice(0, 3).map(([n, v]) => this.openBucket(key, n, v)))).some((x) => x !== null) ||
+        (await Promise.all(bucketRecs.slice(0, 3).map(([n, v]) => this.openBucket(key, n, v)))).some((x) => 'entries' in x) ||
         (await Promise.all(looseRecs.slice(0, 5).map(([id, v]) => this.openCase(key, id, v)))).some((x) => x !== null);
       if (!opens) {
         this.meta = null;
@@ -408,7 +418,7 @@ export class Vault {
       await this.kv.set(META_KEY, { ...meta, check: await sealJson(key, CHECK_TEXT, aadFor('check')) }).catch(() => undefined);
     }
     this.reset();
-    const total = bucketRecs.reduce((s, [, v]) => s + idsOf(v).length, 0) + looseRecs.length;
+    const total = bucketRecs.reduce((s, [, v]) => s + countOf(v), 0) + looseRecs.length;
     let done = 0;
     const tell = (n: number) => {
       done += n;
@@ -418,9 +428,9 @@ export class Vault {
       bucketRecs,
       16,
       ([n, v]) => this.openBucket(key, n, v),
-      (part) => tell(part.reduce((s, [, v]) => s + idsOf(v).length, 0)),
+      (part) => tell(part.reduce((s, [, v]) => s + countOf(v), 0)),
     );
-    bucketRecs.forEach(([n, v], i) => this.applyBucket(n, v, opened[i]!));
+    bucketRecs.forEach(([n], i) => this.applyBucket(n, opened[i]!));
     const openedLoose = await inSlices(looseRecs, 500, ([id, v]) => this.openCase(key, id, v), (part) => tell(part.length));
     looseRecs.forEach(([id], i) => {
       const e = openedLoose[i]!;
@@ -499,8 +509,8 @@ export class Vault {
       16,
       async ([n, ids]) => {
         const entries = ids.map(entryOf).filter((e): e is Entry => e !== undefined);
-        const sealed = await sealJson(key, entries, aadFor(`bucket/${n}`));
-        const stored: StoredBucket = { rev, ids: entries.map((e) => e.id), ...sealed };
+        const [sealed, index] = await Promise.all([sealJson(key, entries, aadFor(`bucket/${n}`)), sealJson(key, entries.map((e) => e.id), aadFor(`bucket/${n}/ids`))]);
+        const stored: StoredBucket = { rev, count: entries.length, index, ...sealed };
         items.push([BUCKET_PREFIX + n, stored]);
         // a damaged "c:" record is left alone unless this write puts its case
         for (const id of ids) if (this.loose.get(id) === 'open' || (this.loose.has(id) && pending.has(id))) dels.push(CASE_PREFIX + id);
@@ -591,12 +601,12 @@ export class Vault {
         ),
       );
       if (this.key !== key) return changed;
-      fresh.forEach(([k, v], i) => {
+      fresh.forEach(([k], i) => {
         const o = opened[i]!;
         if (k.startsWith(BUCKET_PREFIX)) {
-          const b = o as Awaited<ReturnType<Vault['openBucket']>>;
-          const before = new Map((b?.entries ?? []).map((e) => [e.id, this.stamp(e.id)]));
-          this.applyBucket(Number(k.slice(BUCKET_PREFIX.length)), v, b);
+          const b = o as OpenedBucket;
+          const before = new Map(('entries' in b ? b.entries : []).map((e) => [e.id, this.stamp(e.id)]));
+          this.applyBucket(Number(k.slice(BUCKET_PREFIX.length)), b);
           for (const [id, was] of before) if (this.stamp(id) !== was) changed.add(id);
         } else {
           const id = k.slice(CASE_PREFIX.length);

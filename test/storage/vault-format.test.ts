@@ -42,12 +42,12 @@ describe('the caseload stored in buckets (format 3)', () => {
     kv.map.set(kb, kv.map.get(ka));
     const r = await new Vault(kv).unlock(PASS);
     expect(r.ok && byId(r.caseload.cases)).toEqual([a]);
-    // the moved record names case-a in clear, which opened from its own slot: the slot itself is named
+    // the moved record's sealed index is bound to slot a too: the slot itself is named
     expect(r.ok && r.damaged).toEqual([kb]);
     expect(kv.map.get(kb)).toEqual(kv.map.get(ka));
   });
 
-  it('seals a bucket with a fresh IV on every save, and keeps no name or note of a case in clear', async () => {
+  it('seals a bucket with a fresh IV on every save, and keeps no name, note or id of a case in clear', async () => {
     const kv = memoryKV();
     const v = new Vault(kv);
     await v.create(PASS);
@@ -59,8 +59,9 @@ describe('the caseload stored in buckets (format 3)', () => {
     const second = kv.map.get(k) as StoredBucket;
     expect(second.iv).not.toBe(first.iv);
     expect(second.rev).toBeGreaterThan(first.rev);
-    expect(second.ids).toEqual([a.id]);
-    expect(JSON.stringify([...kv.map.values()])).not.toMatch(/王五|家访/);
+    expect(second.count).toBe(1);
+    expect(await openJson(v.cryptoKey!, second.index, aadFor(`bucket/${bucketOf(a.id, DEFAULT_BUCKETS)}/ids`))).toEqual([a.id]);
+    expect(JSON.stringify([...kv.map.values()])).not.toMatch(/王五|家访|case-a/);
     expect(await openJson(v.cryptoKey!, second, aadFor(`bucket/${bucketOf(a.id, DEFAULT_BUCKETS)}`))).toEqual([{ ...a, notes: '家访笔记二', updatedAt: '2026-01-01T00:00:00.000Z' }]);
   });
 
