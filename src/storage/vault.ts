@@ -697,14 +697,16 @@ export class Vault {
     }
   }
 
-  /** Text typed but not saved, sealed; merged with what other tabs left. */
-  async saveDrafts(drafts: Record<string, string>): Promise<WriteOutcome> {
+  /** Text typed but not saved, sealed; merged with what other tabs left. `remove`: drafts the screen dropped. */
+  async saveDrafts(drafts: Record<string, string>, remove: readonly string[] = []): Promise<WriteOutcome> {
     const key = this.key;
     if (!key) return { ok: false, error: { code: 'locked', detail: '' } };
     try {
       await this.withLock(async () => {
-        const old = await this.readDrafts(key);
-        await this.kv.set(DRAFTS_KEY, await sealJson(key, { ...old, ...drafts }, aadFor('drafts')));
+        const next: Record<string, string> = { ...(await this.readDrafts(key)), ...drafts };
+        for (const k of remove) delete next[k];
+        if (Object.keys(next).length) await this.kv.set(DRAFTS_KEY, await sealJson(key, next, aadFor('drafts')));
+        else await this.kv.del(DRAFTS_KEY);
       });
       return { ok: true, report: emptyReport() };
     } catch (e) {
@@ -724,13 +726,21 @@ export class Vault {
     }
   }
 
-  /** The drafts kept at the last lock or update; they are removed from storage once read. */
-  async takeDrafts(): Promise<Record<string, string>> {
+  /**
+   * The drafts kept at the last lock or update; they are removed from storage once read, except those
+   * named in `keep` (sealed as they change, they stay until the screen drops them).
+   */
+  async takeDrafts(keep: readonly string[] = []): Promise<Record<string, string>> {
     const key = this.key;
     if (!key) return {};
-    const d = await this.readDrafts(key);
-    if (Object.keys(d).length) await this.kv.del(DRAFTS_KEY).catch(() => undefined);
-    return d;
+    return this.withLock(async () => {
+      const d = await this.readDrafts(key);
+      const kept = Object.fromEntries(Object.entries(d).filter(([k]) => keep.includes(k)));
+      if (Object.keys(kept).length === Object.keys(d).length) return d;
+      if (Object.keys(kept).length) await this.kv.set(DRAFTS_KEY, await sealJson(key, kept, aadFor('drafts'))).catch(() => undefined);
+      else await this.kv.del(DRAFTS_KEY).catch(() => undefined);
+      return d;
+    });
   }
 
   /** A new passphrase: a new salt and key; every record sealed again in one transaction. */

@@ -274,6 +274,45 @@ test('a lock in the middle of an edit: nothing of any case in clear storage afte
   await expect(page.getByRole('status').filter({ hasText: '已恢复锁定（或更新）前没有保存的文字' })).toBeVisible();
 });
 
+test('a reload in the middle of a visit loses nothing: after unlocking the wizard is back with every answer, and nothing of it was in clear storage', async ({ page }) => {
+  await setUp(page);
+  await importFixture(page);
+  await openCase(page, '张三');
+  await page.getByRole('button', { name: /在“自查”中修改回答/ }).click();
+  await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'check');
+  const at = page.url();
+  // the visit is sealed in the caseload as it changes
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((r) => {
+          const req = indexedDB.open('tj-caseload');
+          req.onsuccess = () => r(req.result);
+        });
+        const keys = await new Promise<IDBValidKey[]>((r) => {
+          const req = db.transaction('vault').objectStore('vault').getAllKeys();
+          req.onsuccess = () => r(req.result);
+        });
+        db.close();
+        return keys.includes('drafts');
+      }),
+    )
+    .toBe(true);
+  await page.reload();
+  const text = await clearStorageText(page);
+  for (const s of ['张三', 'physical', 'dibao', '2025-01-10', 'case-zhangsan']) {
+    expect(text.local, s).not.toContain(s);
+    expect(text.idb, s).not.toContain(s);
+  }
+  await expect(page.getByText('张三')).toHaveCount(0);
+  await page.goto('/#/caseload');
+  await unlock(page);
+  await expect(page.getByRole('button', { name: '立即锁定' })).toBeVisible({ timeout: 20_000 });
+  await page.goto(at);
+  await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'check');
+  await expect(page.locator('.wizard')).toContainText('张三');
+});
+
 test('the idle lock warns ahead with 继续使用, and "only when I lock" is offered with a warning', async ({ page }) => {
   await page.clock.install();
   await setUp(page);
