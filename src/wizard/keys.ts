@@ -49,6 +49,17 @@ export function removeWizardRaw(): void {
   }
 }
 
+/** No visit, or one with no role, no fact and no step answered. */
+function unanswered(raw: string | null): boolean {
+  if (raw === null) return true;
+  try {
+    const a = (JSON.parse(raw) as { answers?: { role?: unknown; facts?: object; done?: unknown[] } }).answers;
+    return !a?.role && Object.keys(a?.facts ?? {}).length === 0 && (a?.done?.length ?? 0) === 0;
+  } catch {
+    return true;
+  }
+}
+
 function announceChanged() {
   window.dispatchEvent(new Event(WIZARD_CHANGED_EVENT));
 }
@@ -75,9 +86,11 @@ if (typeof window !== 'undefined') {
     memory = null;
     announceChanged();
   });
+  // unlocking gave back the visit sealed in the caseload: it replaces one with nothing answered yet
+  // (the wizard shown after a reload, before unlocking), never one with answers
   window.addEventListener(DRAFTS_EVENT, () => {
     const d = takeDraft('wizard');
-    if (d !== undefined && memory === null) {
+    if (d !== undefined && unanswered(memory)) {
       memory = d;
       announceChanged();
     }
