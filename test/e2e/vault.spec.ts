@@ -299,6 +299,8 @@ test('a reload in the middle of a visit loses nothing: after unlocking the wizar
     )
     .toBe(true);
   await page.reload();
+  // before unlocking, the wizard shows nothing of the visit
+  await expect(page.locator('.wizard')).not.toContainText('肢体残疾');
   const text = await clearStorageText(page);
   for (const s of ['张三', 'physical', 'dibao', '2025-01-10', 'case-zhangsan']) {
     expect(text.local, s).not.toContain(s);
@@ -310,7 +312,8 @@ test('a reload in the middle of a visit loses nothing: after unlocking the wizar
   await expect(page.getByRole('button', { name: '立即锁定' })).toBeVisible({ timeout: 20_000 });
   await page.goto(at);
   await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'check');
-  await expect(page.locator('.wizard')).toContainText('张三');
+  // 张三's answers (the check page lists answers, not the name)
+  for (const answer of ['是，天津户籍', '肢体残疾', '一级', '享受低保']) await expect(page.locator('.wizard')).toContainText(answer);
 });
 
 test('the idle lock warns ahead with 继续使用, and "only when I lock" is offered with a warning', async ({ page }) => {
