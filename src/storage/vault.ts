@@ -73,7 +73,7 @@ export interface StoredBucket extends Sealed {
   /** the ids it holds, sealed on their own ("bucket/<n>/ids"): opened only when the bucket does not open, to name what it held */
   index: Sealed;
 }
-type OpenedBucket = { entries: Entry[]; bad: string[] } | { damaged: string[] };
+type OpenedBucket = { entries: Entry[]; bad: unknown[] } | { damaged: string[] };
 interface Tombstone {
   id: string;
   deleted: true;
@@ -188,6 +188,8 @@ export class Vault {
   private readonly members = new Map<number, Set<string>>();
   /** ids with a "c:<id>" record in storage: opened, or damaged (left as it is until the case is written) */
   private readonly loose = new Map<string, 'open' | 'damaged'>();
+  /** entries of an opened bucket that did not pass checkEntry: written back with it unchanged */
+  private readonly unreadable = new Map<number, unknown[]>();
   private readonly iterations: number;
   private readonly withLock: LockFn;
   private readonly validate: boolean;
@@ -251,6 +253,7 @@ export class Vault {
     this.damagedBuckets.clear();
     this.members.clear();
     this.loose.clear();
+    this.unreadable.clear();
   }
 
   /** First use on this device: a new random salt, no cases. */
@@ -313,11 +316,11 @@ export class Vault {
       return { damaged: Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [] };
     }
     const entries: Entry[] = [];
-    const bad: string[] = [];
+    const bad: unknown[] = [];
     for (const r of raw) {
       const e = this.checkEntry(r);
       if (e && this.bucket(e.id) === n) entries.push(e);
-      else if (typeof (r as Entry | null)?.id === 'string') bad.push((r as Entry).id);
+      else bad.push(r);
     }
     return { entries, bad };
   }
@@ -373,7 +376,13 @@ export class Vault {
       // the writer of a bucket folds the ids' "c:" records into it and deletes them
       if (this.loose.get(e.id) === 'open') this.loose.delete(e.id);
     }
-    for (const id of opened.bad) if (!this.cases.has(id)) this.damagedIds.add(id);
+    // kept as they are and sealed again with the bucket, never dropped; named when they have an id
+    if (opened.bad.length) this.unreadable.set(n, opened.bad);
+    else this.unreadable.delete(n);
+    for (const r of opened.bad) {
+      const id = (r as Entry | null)?.id;
+      if (typeof id === 'string' && !this.cases.has(id)) this.damagedIds.add(id);
+    }
   }
 
   /**
@@ -508,8 +517,10 @@ export class Vault {
       jobs,
       16,
       async ([n, ids]) => {
-        const entries = ids.map(entryOf).filter((e): e is Entry => e !== undefined);
-        const [sealed, index] = await Promise.all([sealJson(key, entries, aadFor(`bucket/${n}`)), sealJson(key, entries.map((e) => e.id), aadFor(`bucket/${n}/ids`))]);
+        const entries: unknown[] = ids.map(entryOf).filter((e): e is Entry => e !== undefined);
+        for (const r of this.unreadable.get(n) ?? []) if (!pending.has((r as Entry | null)?.id as string)) entries.push(r);
+        const idList = entries.map((e) => (e as Entry | null)?.id).filter((id): id is string => typeof id === 'string');
+        const [sealed, index] = await Promise.all([sealJson(key, entries, aadFor(`bucket/${n}`)), sealJson(key, idList, aadFor(`bucket/${n}/ids`))]);
         const stored: StoredBucket = { rev, count: entries.length, index, ...sealed };
         items.push([BUCKET_PREFIX + n, stored]);
         // a damaged "c:" record is left alone unless this write puts its case
@@ -687,6 +698,8 @@ export class Vault {
           this.apply(id, v);
           if (this.damagedBuckets.has(this.bucket(id))) this.loose.set(id, 'open');
         }
+        // an unreadable entry is replaced by the case written with its id
+        for (const [n, list] of this.unreadable) this.unreadable.set(n, list.filter((r) => !writes.has((r as Entry | null)?.id as string)));
         this.settle(gone);
         this.rev = rev;
         this.channel?.post({ type: 'wrote', rev, ids: [...writes.keys()] });

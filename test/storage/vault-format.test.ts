@@ -93,6 +93,32 @@ describe('the caseload stored in buckets (format 3)', () => {
   });
 });
 
+describe('an entry of a bucket that does not read as a case', () => {
+  it('is named as damaged, kept in the bucket unchanged through later saves, and replaced only by a case saved with its id', async () => {
+    const kv = memoryKV();
+    const v = new Vault(kv, { buckets: 1, validate: true });
+    await v.create(PASS);
+    const a = caseFor('甲');
+    await v.write([a]);
+    const odd = { id: 'case-odd', facts: '不是一组回答' };
+    const entries = [a, odd];
+    kv.map.set('b:0', { rev: 1, count: 2, index: await sealJson(v.cryptoKey!, ['case-odd', a.id], aadFor('bucket/0/ids')), ...(await sealJson(v.cryptoKey!, entries, aadFor('bucket/0'))) });
+    const w = new Vault(kv, { validate: true });
+    const r = await w.unlock(PASS);
+    expect(r.ok && r.damaged).toEqual(['case-odd']);
+    expect(r.ok && r.caseload.cases).toEqual([a]);
+    const b = caseFor('乙');
+    await w.write([b]);
+    const stored = async () => (await openJson(w.cryptoKey!, kv.map.get('b:0') as StoredBucket, aadFor('bucket/0'))) as unknown[];
+    expect(await stored()).toContainEqual(odd);
+    await w.write([withId(caseFor('丙'), 'case-odd')]);
+    expect(await stored()).not.toContainEqual(odd);
+    const again = await new Vault(kv).unlock(PASS);
+    expect(again.ok && again.damaged).toEqual([]);
+    expect(again.ok && again.caseload.cases.map((c) => c.id).sort()).toEqual([a.id, b.id, 'case-odd'].sort());
+  });
+});
+
 describe('migrating a format-2 vault (one record per case) at the first unlock', () => {
   it('moves every case into buckets in one write, removes the old records, and opens the same cases again', async () => {
     const kv = memoryKV();
