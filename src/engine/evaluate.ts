@@ -57,3 +57,16 @@ export function evaluate(facts: Facts, options: EvaluateOptions): Result {
         : null,
   };
 }
+
+/**
+ * The result for `facts` from the result of the same facts without their dates. Dates are read by
+ * the notice alone (the triggers, the notice given, the application): the subsidies, their amounts,
+ * the notes and the ways to apply are the undated result's, and only the notice is worked out again.
+ * A screened roster remembers results by their answers and gives each dated row its own notice
+ * (test/engine/properties.test.ts checks this equals `evaluate(facts)`).
+ */
+export function withDates(undated: Result, facts: Facts, options: EvaluateOptions): Result {
+  if (!undated.covered) return undated;
+  const c = compile(options.rules ?? defaultRules);
+  return { ...undated, notice: evaluateNotice(facts, options.asOf, undated.living, undated.care, c, options.calendar ?? chinaCalendar) };
+}

@@ -6,12 +6,12 @@
  * The wizard uses it as a routing guard, so it never re-implements a rule.
  */
 import type { Facts, FactField } from '../facts/schema';
-import { candidateValues } from './candidates';
+import { whatIfCandidates as candidateValues } from '../facts/fields';
 import { evaluate } from './evaluate';
 import { stillPossible } from './subsidy';
 import type { Result, SubsidyResult } from './types';
 
-export { candidateValues } from './candidates';
+export { whatIfCandidates as candidateValues } from '../facts/fields';
 
 export interface RelevanceOptions {
   asOf: string;

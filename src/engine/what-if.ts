@@ -4,10 +4,10 @@
  * outcome comes from `evaluate`, so no rule is re-implemented here; a page only puts it into words.
  */
 import type { Facts, FactField } from '../facts/schema';
-import { answerChoices } from './candidates';
+import { answerChoices } from '../facts/fields';
 import { evaluate } from './evaluate';
 import { stillPossible } from './subsidy';
-import type { Subsidy, SubsidyResult } from './types';
+import type { CoveredResult, Subsidy, SubsidyResult } from './types';
 
 export interface WhatIfOptions {
   asOf: string;
@@ -81,4 +81,57 @@ export function payableIf(facts: Facts, s: SubsidyResult, { asOf }: WhatIfOption
     for (const [monthly, values] of byAmount) out.push({ field, values, monthly });
   }
   return out;
+}
+
+// ---------------------------------------------------------------- ranges while answers are unknown
+
+const MAX_COMBINATIONS = 4096;
+
+/** Every result the unknown answers among `fields` could give (each combination of their answers). */
+export function possibleResults(facts: Facts, fields: readonly FactField[], { asOf }: WhatIfOptions): CoveredResult[] {
+  const open = fields.filter((f) => answerChoices(f) && facts[f] === 'unknown');
+  let combos: Partial<Facts>[] = [{}];
+  for (const f of open) {
+    const next: Partial<Facts>[] = [];
+    for (const c of combos) for (const v of answerChoices(f)!) next.push({ ...c, [f]: v });
+    if (next.length > MAX_COMBINATIONS) break;
+    combos = next;
+  }
+  const out: CoveredResult[] = [];
+  for (const c of combos) {
+    const r = evaluate({ ...facts, ...c } as Facts, { asOf });
+    if (r.covered) out.push(r);
+  }
+  return out;
+}
+
+/** What a subsidy may come to: the monthly amounts it may pay, and whether it may pay nothing. */
+export interface Range {
+  amounts: number[];
+  maybeNothing: boolean;
+}
+
+export function subsidyRange(facts: Facts, s: SubsidyResult, options: WhatIfOptions): Range {
+  const amounts = new Set<number>();
+  let maybeNothing = false;
+  for (const r of possibleResults(facts, s.dependsOn, options)) {
+    const x = r[s.subsidy];
+    if (x.status === 'paid') amounts.add(x.paid);
+    else if (x.status === 'depends') {
+      const m = x.amount?.monthly;
+      if (m) amounts.add(m);
+      for (const a of x.possibleAmounts) amounts.add(a.monthly);
+    } else maybeNothing = true;
+  }
+  return { amounts: [...amounts].sort((a, b) => a - b), maybeNothing };
+}
+
+/** The least and the most both subsidies together may pay a month. */
+export function totalRange(facts: Facts, r: CoveredResult, options: WhatIfOptions): { min: number; max: number } {
+  const fields = [...new Set([...r.living.dependsOn, ...r.care.dependsOn])];
+  const totals = possibleResults(facts, fields, options).map((x) => x.total);
+  const withStandard = (s: SubsidyResult) => (s.status === 'depends' ? Math.max(0, ...(s.amount ? [s.amount.monthly] : []), ...s.possibleAmounts.map((a) => a.monthly)) : s.paid);
+  const max = Math.max(r.total, ...totals, withStandard(r.living) + withStandard(r.care));
+  // the least is the least any answer gives (the result so far pays nothing of what still depends)
+  return { min: totals.length ? Math.min(...totals) : r.total, max };
 }

@@ -173,9 +173,11 @@ export const SHOWN_FIELDS: readonly FieldName[] = FIELD_NAMES.filter((f) => (FIE
 const yearsBefore = (iso: string, years: number): string => `${String(Number(iso.slice(0, 4)) - years).padStart(4, '0')}${iso.slice(4, 8)}01`;
 
 /**
- * The values a what-if tries for a field (for "what would change this?"): every choice and
- * 'unknown', and for amounts and dates representative ones around asOf. Kept here so that a new
- * field's candidates are written beside its other facts.
+ * The values a what-if tries for a field (engine/relevance.ts and what-if.ts, for "could this answer change the
+ * outcome?"): every choice and 'unknown'; for amounts an empty list, 'unknown', a list with an
+ * unknown item, and the least and the most an item may be; for dates none, asOf and two years
+ * before; for free text nothing but blank (no rule reads it). Kept here so that a new field's
+ * candidates are written beside its other facts.
  */
 export function whatIfCandidates(f: FieldName, asOf: string): readonly unknown[] {
   const s = FIELDS[f] as FieldSpec;
@@ -187,12 +189,20 @@ export function whatIfCandidates(f: FieldName, asOf: string): readonly unknown[]
     case 'grade':
       return [1, 2, 3, 4, 'unknown'];
     case 'allowances':
-      return [[], 'unknown', [100], [300], [1000]];
+      return ['unknown', [], ['unknown'], [ALLOWANCE_LIMITS.minYuan], [ALLOWANCE_LIMITS.maxYuan]];
     case 'date':
-      return [undefined, asOf, yearsBefore(asOf, 1), yearsBefore(asOf, 3)];
+      return [undefined, asOf, yearsBefore(asOf, 2)];
     case 'text':
-      return [];
+      return [undefined];
   }
+}
+
+/** The answers to pick from for a field asked as a choice (no "not sure"); null for amounts, dates, text and optional choices. */
+export function answerChoices(f: FieldName): readonly unknown[] | null {
+  const s = FIELDS[f] as FieldSpec;
+  if (s.kind === 'choice') return s.values!;
+  if (s.kind === 'grade') return [1, 2, 3, 4];
+  return null;
 }
 
 // ---------------------------------------------------------------- inputs that are not facts

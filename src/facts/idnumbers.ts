@@ -33,14 +33,17 @@ export function idCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
+const PLAIN_NUMBER = /^\d+X?$/;
+
 /** Spaces and full-width digits as typed in a spreadsheet; a lower-case x as X. */
 export function normaliseNumber(raw: string): string {
+  // the usual case, plain digits: nothing to change
+  if (PLAIN_NUMBER.test(raw)) return raw;
   return raw
     .replace(/[\s\u3000'’‘`]/g, '')
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[xｘＸ]/g, 'X');
 }
-
 export type IdProblem =
   /** not 18 characters */
   | { code: 'idLength'; length: number }
@@ -58,9 +61,10 @@ function validDate(yyyymmdd: string): boolean {
   const m = Number(yyyymmdd.slice(4, 6));
   const d = Number(yyyymmdd.slice(6, 8));
   if (y < 1850 || m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[m]!);
 }
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Reads an 18-character citizen ID number and checks its birth date and check character. */
 export function readIdNumber(raw: string): IdReading {

@@ -3,7 +3,8 @@ import type { Decision, SubsidyResult, Subsidy } from '../engine/types';
 import type { Facts, FactField } from '../facts/schema';
 import { stepForField } from '../machine/steps';
 import type { TFn } from '../i18n/useT';
-import { mainDecision, reasonKeys, subsidyRange } from './plain';
+import { subsidyRange } from '../engine/what-if';
+import { mainDecision, reasonKeys } from './plain';
 
 const subsidyName = (t: TFn, s: Subsidy) => t(`result:subsidy.${s}`);
 const questionName = (t: TFn, f: FactField) => t(`wizard:${stepForField(f) ?? f}.short`);
@@ -15,7 +16,7 @@ export function sentence(t: TFn, facts: Facts, asOf: string, s: SubsidyResult): 
   if (d && (s.status === 'paid' || s.status === 'otherWins')) return decisionSentence(t, s, d);
   if (s.status === 'paid') return t('result:plain.paid', { subsidy, amount: s.paid });
   if (s.status === 'depends') {
-    const range = subsidyRange(facts, asOf, s);
+    const range = subsidyRange(facts, s, { asOf });
     const list = range.amounts.join(t('result:plain.amountOr'));
     const r = !range.amounts.length ? t('result:plain.nothingKnown') : range.maybeNothing ? t('result:plain.rangeOrNothing', { list }) : t('result:plain.range', { list });
     const fields = [...new Set(s.dependsOn.map((f) => questionName(t, f)))].join(t('result:plain.listSep'));

@@ -62,31 +62,23 @@ type Words = Record<string, string>;
  * comes out "no", and the checklist names those checks.
  */
 export function resultValues(r: Result, lang: Lang, screening?: ScreeningOutcome): string[] {
+  return [...answerValues(r, lang, screening), ...noticeValues(r, lang), r.asOf, r.rulesVersion];
+}
+
+/** The values of the columns from `screening` to `dependsOn`: what the answers give (no date changes them). */
+export function answerValues(r: Result, lang: Lang, screening?: ScreeningOutcome): string[] {
   const w: Words = fieldsText(lang).value;
   const word = (s: string) => w[s] ?? s;
   const sep = lang === 'en' ? LIST_SEPARATOR : fieldsText(lang).listSep;
   const names = (fields: readonly string[]) => (lang === 'en' ? fields.join(LIST_SEPARATOR) : fields.map((f) => fieldName(f, lang)).join(sep));
   const outcome = screening ? word(screening.status) : '';
-  if (!r.covered) return [outcome || word('notCovered'), word('notCovered'), '', '', '', word('notCovered'), '', '', '', '', '', '', '', '', '', '', '', r.asOf, r.rulesVersion];
+  if (!r.covered) return [outcome || word('notCovered'), word('notCovered'), '', '', '', word('notCovered'), '', '', '', '', '', ''];
   const likely = screening?.status === 'likely' ? screening : null;
-  const { living, care, notice } = r;
+  const { living, care } = r;
   let dependsOn: string[] = living.dependsOn;
   if (care.dependsOn.length) {
     dependsOn = [...living.dependsOn];
     for (const f of care.dependsOn) if (!dependsOn.includes(f)) dependsOn.push(f);
-  }
-  const t = notice.triggers;
-  let trigger = '';
-  let lastDay = '';
-  let status = '';
-  let adjusted = '';
-  for (let i = 0; i < t.length; i++) {
-    const x = t[i]!;
-    const sep = i ? LIST_SEPARATOR : '';
-    trigger += `${sep}${word(x.trigger)}:${x.date}`;
-    lastDay += sep + x.lastOnTimeDay;
-    status += sep + word(x.status);
-    adjusted += sep + word(x.holidayAdjusted ? 'yes' : 'no');
   }
   return [
     outcome,
@@ -101,14 +93,28 @@ export function resultValues(r: Result, lang: Lang, screening?: ScreeningOutcome
     String(likely ? likely.total : r.total),
     likely ? names(likely.checklist) : '',
     names(dependsOn),
-    trigger,
-    lastDay,
-    status,
-    adjusted,
-    t.length ? word(t[0]!.required) : '',
-    r.asOf,
-    r.rulesVersion,
   ];
+}
+
+/** The values of the notice columns, `noticeTrigger` to `noticeRequired` (several triggers in deadline order). */
+export function noticeValues(r: Result, lang: Lang): string[] {
+  if (!r.covered) return ['', '', '', '', ''];
+  const w: Words = fieldsText(lang).value;
+  const word = (s: string) => w[s] ?? s;
+  const t = r.notice.triggers;
+  let trigger = '';
+  let lastDay = '';
+  let status = '';
+  let adjusted = '';
+  for (let i = 0; i < t.length; i++) {
+    const x = t[i]!;
+    const sep = i ? LIST_SEPARATOR : '';
+    trigger += `${sep}${word(x.trigger)}:${x.date}`;
+    lastDay += sep + x.lastOnTimeDay;
+    status += sep + word(x.status);
+    adjusted += sep + word(x.holidayAdjusted ? 'yes' : 'no');
+  }
+  return [trigger, lastDay, status, adjusted, t.length ? word(t[0]!.required) : ''];
 }
 
 /** The result columns for one result (all but `row` and `error`), by code name. */

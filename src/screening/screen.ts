@@ -11,7 +11,7 @@
  * by the text of its read cells (the key); a row with the same cells gets the same outcome without
  * reading or evaluating again.
  */
-import { evaluate } from '../engine/evaluate';
+import { evaluate, withDates } from '../engine/evaluate';
 import { screeningOutcome, type ScreeningOutcome } from '../engine/screening-outcome';
 import { certificateFacts, certNumberKey, formatNumberWarning, rowNumberWarnings, type NumberWarning } from '../facts/idnumbers';
 import type { Result } from '../engine/types';
@@ -22,7 +22,7 @@ import { blankFacts, type FactField, type Facts } from '../facts/schema';
 import { isBlankRow, isSummaryRow, looksLikeHeader, MAX_TITLE_ROWS, proposeMapping, type ColumnMapping } from './headers';
 import { errorText, fieldsText, fill } from './messages';
 import { CsvReader, type QuoteProblem } from './read';
-import { isResultColumn, resultHeaders, resultValues, VALUE_COLUMNS } from './results';
+import { answerValues, isResultColumn, noticeValues, resultHeaders, resultValues, VALUE_COLUMNS } from './results';
 import { emptyCounts, pressingTrigger, rowKind, type Counts, type RowKind } from './tally';
 import { csvCellKeepingText, csvLine, isSpoiltNumber } from './write';
 import { detectDelimiter } from './decode';
@@ -52,8 +52,17 @@ export interface Reading {
   /** how the row counts (kept when the result itself is let go) */
   kind: RowKind;
   notice: 'overdue' | 'due' | null;
-  /** the result cells after `row`, `error` included, CSV-encoded and joined (built when first written) */
-  tail?: string;
+  /** the result values (`screening` to `rulesVersion`), CSV-encoded (built when first written) */
+  valuesCsv?: string;
+  /** the `warning` and `error` cells of the rows that share this reading, CSV-encoded after a comma */
+  problemsCsv?: string;
+  /** the undated facts and result, kept while rows with dates may still share this reading */
+  undated?: { facts: Facts; result: Result };
+  /** a row with dates: the reading of its answers, whose result cells it shares but for the notice */
+  base?: Reading;
+  /** the result cells before and after the notice cells, CSV-encoded (rows with dates share them) */
+  answerCsv?: string;
+  endCsv?: string;
 }
 
 /** A row skipped and not screened, with why. */
@@ -75,6 +84,8 @@ export class RowReader {
   private readonly hasInputs: boolean;
   /** the columns of the certificate and ID numbers (CN-CERT-NUMBER, CN-ID-NUMBER), -1 when absent */
   private readonly certCol: number;
+  /** the entries of `cols` that hold dates */
+  private readonly dateCols: number[] = [];
   private readonly idCol: number;
 
   constructor(
@@ -88,13 +99,16 @@ export class RowReader {
     this.hasInputs = this.cols.some((x) => x.input);
     this.certCol = mapping.indexOf('certificateNumber');
     this.idCol = mapping.indexOf('idNumber');
+    this.cols.forEach((x, k) => {
+      if (x.date) this.dateCols.push(k);
+    });
   }
 
   /**
    * The key of a row: its categorical cells (free text within its limit reads as itself and is left
-   * out); null for a row with a date, whose result (notice deadlines, pay-from month) is its own.
+   * out, and dates are read apart: only the notice reads them).
    */
-  private key(cells: readonly string[]): string | null {
+  private key(cells: readonly string[]): string {
     let k = '';
     for (const x of this.cols) {
       const cell = cells[x.i] ?? '';
@@ -103,41 +117,66 @@ export class RowReader {
         k += certNumberKey(cell) + '\u001f';
         continue;
       }
-      if (x.text && cell.length <= x.max) continue;
-      if (x.date && cell !== '') return null;
+      if ((x.text && cell.length <= x.max) || x.date) continue;
       k += cell + '\u001f';
     }
     return k;
   }
 
-  /** The facts, result and problems of a row of cells (remembered by its categorical key; rows with dates apart). */
+  /**
+   * The facts, result and problems of a row of cells. Remembered by its categorical key; a row with
+   * dates takes the reading of its answers without dates and has only its notice worked out again
+   * (engine `withDates`).
+   */
   read(cells: readonly string[]): Reading {
     const key = this.key(cells);
-    if (key === null) return this.readNew(cells);
-    const hit = this.memo.get(key);
-    if (hit) return hit;
-    const r = this.readNew(cells);
-    if (this.memo.size >= MAX_REMEMBERED) this.memo.clear();
-    this.memo.set(key, r);
+    let base = this.memo.get(key);
+    if (!base) {
+      base = this.readNew(cells, false);
+      if (this.memo.size >= MAX_REMEMBERED) this.memo.clear();
+      this.memo.set(key, base);
+    }
+    for (const k of this.dateCols) if ((cells[this.cols[k]!.i] ?? '') !== '') return this.dated(base, cells);
+    return base;
+  }
+
+  /** A row with dates: its own notice on the reading of its answers (the whole row read anew where anything is wrong). */
+  private dated(base: Reading, cells: readonly string[]): Reading {
+    if (!base.undated) return this.readNew(cells, true);
+    const facts = { ...base.undated.facts } as Record<FactField, unknown>;
+    for (const k of this.dateCols) {
+      const x = this.cols[k]!;
+      const r = this.cell(k, cells[x.i] ?? '');
+      if (!r.ok) return this.readNew(cells, true);
+      if (r.value !== undefined) facts[x.c as FactField] = r.value;
+    }
+    const read = Object.freeze(facts) as Facts;
+    const result = withDates(base.undated.result, read, { asOf: this.asOf });
+    return { ...base, facts: read, result, notice: noticeOf(result), valuesCsv: undefined, problemsCsv: undefined, undated: undefined, base };
+  }
+
+  /** The reading of one cell of column k (remembered per column). */
+  private cell(k: number, text: string): ReturnType<typeof readCell> {
+    const m = this.cellMemo[k]!;
+    let r = m.get(text);
+    if (!r) {
+      r = readCell(this.cols[k]!.c, text);
+      // remembered readings are shared by rows: frozen, so that no row can change another
+      if (r.ok && Array.isArray(r.value)) Object.freeze(r.value);
+      if (m.size < 4096) m.set(text, r);
+    }
     return r;
   }
 
-  private readNew(cells: readonly string[]): Reading {
+  /** Reads a row of cells; without its dates (`withDates` false) for the reading rows of the same answers share. */
+  private readNew(cells: readonly string[], withDates: boolean): Reading {
     const facts = blankFacts() as Record<FactField, unknown>;
     const inputs: Record<string, CellValue> | null = this.hasInputs ? {} : null;
     let errors: FieldIssue[] | null = null;
     for (let k = 0; k < this.cols.length; k++) {
       const x = this.cols[k]!;
-      if (x.text) continue; // free text: no rule reads it, and its length is part of the key
-      const text = cells[x.i] ?? '';
-      const m = this.cellMemo[k]!;
-      let r = m.get(text);
-      if (!r) {
-        r = readCell(x.c, text);
-        // remembered readings are shared by rows: frozen, so that no row can change another
-        if (r.ok && Array.isArray(r.value)) Object.freeze(r.value);
-        if (m.size < 4096) m.set(text, r);
-      }
+      if (x.text || (x.date && !withDates)) continue; // free text: no rule reads it, and its length is part of the key
+      const r = this.cell(k, cells[x.i] ?? '');
       if (!r.ok) (errors ??= []).push(r.issue);
       else if (x.input) inputs![x.c] = r.value;
       else if (r.value !== undefined) facts[x.c as FactField] = r.value;
@@ -164,9 +203,18 @@ export class RowReader {
     const result = evaluate(read, { asOf });
     const screening = screeningOutcome(read, result, (f) => evaluate(f, { asOf }));
     const noErrors: FieldIssue[] = [];
-    const t = pressingTrigger(result);
-    const notice = t && t.required !== 'no' ? (t.status === 'overdue' ? 'overdue' : t.status === 'notYetDue' ? 'due' : null) : null;
-    return { facts: Object.freeze(read), result, errors: noErrors, screening, kind: rowKind({ result, errors: noErrors, screening }), notice, ...(warnings ? { warnings } : {}) };
+    Object.freeze(read);
+    return {
+      facts: read,
+      result,
+      errors: noErrors,
+      screening,
+      kind: rowKind({ result, errors: noErrors, screening }),
+      notice: noticeOf(result),
+      ...(warnings ? { warnings } : {}),
+      // the screening outcome reads no date, so the rows of the same answers with dates share it
+      ...(withDates ? {} : { undated: { facts: read, result } }),
+    };
   }
 
   /** The warnings of one row: those of its reading, and its ID number's (checked per row: it is no part of the key). */
@@ -224,6 +272,8 @@ export class FileScreener {
   /** rows before the header while looking for it: [row, cells] */
   private pending: [number, string[]][] = [];
   private fastLines = false;
+  /** the result values of a row without a result, CSV-encoded */
+  private blankValues: string | undefined;
   /** false: outcomes are only written (the command line), so remembered readings let their results go */
   private readonly keepResults: boolean;
 
@@ -317,9 +367,9 @@ export class FileScreener {
     if (r.notice === 'overdue') c.noticeOverdue++;
     else if (r.notice === 'due') c.noticeDue++;
     out(o, line, cells);
-    if (!this.keepResults && r.result) {
-      // only the output line is wanted: the remembered reading keeps its line's cells, not the result
-      this.tail(o);
+    if (!this.keepResults && r.result && !r.base) {
+      // only the output line is wanted: the remembered reading keeps its values' cells, not the result
+      r.valuesCsv ??= this.valuesCsv(r);
       r.result = undefined;
       r.facts = undefined;
     }
@@ -354,20 +404,36 @@ export class FileScreener {
     return `${s},${o.row},${tail}`;
   }
 
-  /** The result cells after `row`, CSV-encoded; remembered with the row's reading. */
+  /** The result cells after `row`, CSV-encoded: the reading's values (remembered with it), then the row's warning and error. */
   private tail(o: RowOutcome): string {
     const r = o.reading;
-    // a row's own warnings (its ID number) are not shared with the rows of the same reading
-    if (o.warnings.length) return csvLine(this.resultCells(o).slice(1));
-    if (r.tail !== undefined) return r.tail;
-    return (r.tail = csvLine(this.resultCells(o).slice(1)));
+    const values = (r.valuesCsv ??= this.valuesCsv(r));
+    if (!o.warnings.length && !o.errors.length) return values + ',,';
+    // the warnings and errors of a reading are the same for every row that shares it (the row's own ID number aside)
+    if (o.warnings === r.warnings) return values + (r.problemsCsv ??= ',' + csvLine(this.problemCells(o)));
+    return `${values},${csvLine(this.problemCells(o))}`;
+  }
+
+  /** The values of a reading, `screening` to `rulesVersion`, CSV-encoded (a row with dates shares those before the notice). */
+  private valuesCsv(r: Reading): string {
+    if (!r.result) return (this.blankValues ??= csvLine(new Array<string>(VALUE_COLUMNS.length).fill('')));
+    const b = r.base;
+    if (!b) return csvLine(resultValues(r.result, this.lang, r.screening));
+    b.answerCsv ??= csvLine(answerValues(r.result, this.lang, r.screening));
+    b.endCsv ??= csvLine([r.result.asOf, r.result.rulesVersion]);
+    return `${b.answerCsv},${csvLine(noticeValues(r.result, this.lang))},${b.endCsv}`;
+  }
+
+  /** The `warning` and `error` cells of a row. */
+  private problemCells(o: RowOutcome): [string, string] {
+    const warning = o.warnings.map((w) => formatNumberWarning(w, this.lang)).join(this.lang === 'zh-CN' ? '；' : '; ');
+    return [warning, o.errors.length ? errorText(o.errors, this.lang) : ''];
   }
 
   /** Every result column of a row, `row`, `warning` and `error` included, in RESULT_COLUMNS order. */
   resultCells(o: RowOutcome): string[] {
     const values = o.result ? resultValues(o.result, this.lang, o.screening) : new Array<string>(VALUE_COLUMNS.length).fill('');
-    const warning = o.warnings.map((w) => formatNumberWarning(w, this.lang)).join(this.lang === 'zh-CN' ? '；' : '; ');
-    return [String(o.row), ...values, warning, o.errors.length ? errorText(o.errors, this.lang) : ''];
+    return [String(o.row), ...values, ...this.problemCells(o)];
   }
 
   /** The lines about skipped rows, in the language (for standard error and the page). */
@@ -398,6 +464,12 @@ export function findHeader(text: string, delimiter: string): (HeaderFound & { ti
     s.end(() => undefined);
   }
   return s.header && { ...s.header, titles: s.skipped.filter((x) => x.why === 'title') };
+}
+
+/** Whether a result's most pressing notice is overdue or still due (while a subsidy is or may be paid). */
+function noticeOf(result: Result): Reading['notice'] {
+  const t = pressingTrigger(result);
+  return t && t.required !== 'no' ? (t.status === 'overdue' ? 'overdue' : t.status === 'notYetDue' ? 'due' : null) : null;
 }
 
 const firstText = (cells: readonly string[]): string => cells.find((c) => c.trim() !== '')?.trim() ?? '';

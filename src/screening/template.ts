@@ -54,6 +54,10 @@ export function columnGuide(): ColumnGuide[] {
   });
 }
 
+/** The columns the roster page names as examples of Chinese headers, by the first header name the matcher takes for each. */
+const HINT_COLUMNS: readonly ColumnName[] = ['ref', 'hukou', 'category', 'grade', 'household', 'certificate', 'certifiedOn', 'dibaoSince', 'certificateNumber'];
+export const exampleHeaders = (): string[] => HINT_COLUMNS.map((c) => columnSpec(c).headers[0]!);
+
 /** Words taken in any cell for 'not known' (besides a blank cell), and in an amounts cell for 'none'. */
 export const UNKNOWN_CELL_WORDS: readonly string[] = [...UNKNOWN_WORDS].filter((w) => w !== '');
 export const NONE_CELL_WORDS: readonly string[] = [...NONE_WORDS];

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useActorRef, useSelector } from '@xstate/react';
 import type { SnapshotFrom } from 'xstate';
 import { fieldName } from '../screening/messages';
+import { exampleHeaders } from '../screening/template';
 import { MappingStep } from '../roster/MappingStep';
 import { emptyCounts, ROW_KINDS, type CaseRow, type Encoding, type Lang } from '../roster/protocol';
 import { RosterPool } from '../roster/pool';
@@ -212,7 +213,7 @@ export default function RosterScreen() {
               <p>{loadError}</p>
             </div>
           )}
-          <p className="roster-hint">{t('columnsHint')}</p>
+          <p className="roster-hint">{t('columnsHint', { examples: exampleHeaders().join(t('listSep')) })}</p>
           <p>
             <a className="guide-link" href={hrefFor('columns')}>
               {t('guide.title')}

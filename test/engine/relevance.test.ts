@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerChoices } from '../../src/engine/candidates';
+import { answerChoices } from '../../src/facts/fields';
 import { canChangeOutcome, candidateValues, conclusionSignature } from '../../src/engine/relevance';
 import { evaluate } from '../../src/engine';
 import { unknownFacts, type Facts } from '../../src/facts/schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, outcomesByAnswer, payableIf, type CoveredResult, type SubsidyResult } from '../../src/engine';
+import { evaluate, outcomesByAnswer, payableIf, possibleResults, subsidyRange, totalRange, type CoveredResult, type SubsidyResult } from '../../src/engine';
 import type { Facts } from '../../src/facts/schema';
 import { clearFacts } from './clear-facts';
 
@@ -95,5 +95,41 @@ describe('which single changed answer would make a subsidy payable (payableIf)',
   it('offers nothing for a subsidy that is paid', () => {
     const f = person({});
     expect(payableIf(f, sub(f, 'care'), { asOf })).toEqual([]);
+  });
+});
+
+describe('what a subsidy may come to while answers are unknown (subsidyRange, totalRange)', () => {
+  it('with grade and household unknown, the living subsidy may be 160 or 300 元/月 or nothing, TJ-LIVING-SCOPE / TJ-STD-LIVING-SEVERE / TJ-STD-LIVING-OTHER', () => {
+    const f = person({ grade: 'unknown', household: 'unknown' });
+    expect(subsidyRange(f, sub(f, 'living'), { asOf })).toEqual({ amounts: [160, 300], maybeNothing: true });
+  });
+
+  it('with the grade unknown, the care subsidy may be 200 元/月 (grade 1–2) or nothing (grade 3–4), TJ-CARE-SCOPE', () => {
+    const f = person({ grade: 'unknown' });
+    expect(subsidyRange(f, sub(f, 'care'), { asOf })).toEqual({ amounts: [200], maybeNothing: true });
+  });
+
+  it('a settled subsidy has one amount and may not be nothing', () => {
+    const f = person({});
+    expect(subsidyRange(f, sub(f, 'living'), { asOf })).toEqual({ amounts: [300], maybeNothing: false });
+  });
+
+  it('with the grade unknown in a 低保 household, both together come to 160 (grade 3–4: living only) to 500 元/月 (grade 1–2: 300 + 200)', () => {
+    const f = person({ grade: 'unknown' });
+    expect(totalRange(f, result(f), { asOf })).toEqual({ min: 160, max: 500 });
+  });
+
+  it('an unknown answer that is not a choice (an allowance amount) counts at the standard: up to the full 300 + 200 a month, TJ-HIGHER-WELFARE', () => {
+    const f = person({ welfareLivingAllowances: 'unknown' });
+    const r = result(f);
+    expect(r.living.status).toBe('depends');
+    expect(totalRange(f, r, { asOf }).max).toBe(500);
+  });
+
+  it('tries every combination of the open answers: hukou, household and grade unknown give the totals 0, 160, 200 and 500 (never 300 alone: a grade that pays 300 also pays the care subsidy)', () => {
+    const f = person({ hukou: 'unknown', household: 'unknown', grade: 'unknown' });
+    const totals = new Set(possibleResults(f, ['hukou', 'household', 'grade'], { asOf }).map((r) => r.total));
+    expect([...totals].sort((a, b) => a - b)).toEqual([0, 160, 200, 500]);
+    expect(possibleResults(f, ['hukou', 'household', 'grade'], { asOf })).toHaveLength(2 * 3 * 4);
   });
 });

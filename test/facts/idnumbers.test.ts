@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyNumbers, formatNumberWarning, readCertNumber, readIdNumber } from '../../src/facts/idnumbers';
+import { applyNumbers, formatNumberWarning, idCheckChar as checkOf, readCertNumber, readIdNumber } from '../../src/facts/idnumbers';
 import { unknownFacts, type Facts } from '../../src/facts/schema';
 
 // The two worked examples printed in GB 11643-1999 (CN-ID-NUMBER)
@@ -29,6 +29,21 @@ describe('citizen ID numbers (CN-ID-NUMBER)', () => {
     expect(readIdNumber('1101051949123100')).toEqual({ ok: false, problem: { code: 'idLength', length: 16 } });
     expect(readIdNumber('11010519491231A02X')).toEqual({ ok: false, problem: { code: 'idChars' } });
     expect(readIdNumber('110105194902300021')).toMatchObject({ ok: false, problem: { code: 'idBirthDate', birthDate: '19490230' } });
+  });
+
+  it('a birth date of 29 February is a date only in a leap year (2000 and 1948 are, 1900 and 1949 are not), and the 31st only in a month that has one', () => {
+    const birth = (id: string) => {
+      const r = readIdNumber(id);
+      return r.ok || r.problem.code !== 'idBirthDate';
+    };
+    const withCheck = (first17: string) => first17 + checkOf(first17);
+    expect(birth(withCheck('11010520000229002'))).toBe(true);
+    expect(birth(withCheck('11010519480229002'))).toBe(true);
+    expect(birth(withCheck('11010519000229002'))).toBe(false);
+    expect(birth(withCheck('11010519490229002'))).toBe(false);
+    expect(birth(withCheck('11010519490431002'))).toBe(false);
+    expect(birth(withCheck('11010519491231002'))).toBe(true);
+    expect(birth(withCheck('11010519491301002'))).toBe(false);
   });
 });
 

@@ -7,7 +7,7 @@ import i18next from 'i18next';
 import { initI18n } from '../../src/i18n';
 import { PrintPreview } from '../../src/print/Printable';
 import { sentence } from '../../src/result/sentences';
-import { subsidyRange } from '../../src/result/plain';
+import { subsidyRange } from '../../src/engine/what-if';
 import type { TFn } from '../../src/i18n/useT';
 
 const asOf = '2025-06-15';
@@ -28,7 +28,7 @@ describe('the result in plain words', () => {
   it('a grade-unknown person in an unknown household may get 160 or 300 a month or nothing: the living sentence gives that range, never 0', () => {
     const f = person({ grade: 'unknown', household: 'unknown' });
     const r = covered(f);
-    expect(subsidyRange(f, asOf, r.living)).toEqual({ amounts: [160, 300], maybeNothing: true });
+    expect(subsidyRange(f, r.living, { asOf })).toEqual({ amounts: [160, 300], maybeNothing: true });
     const s = sentence(t, f, asOf, r.living);
     expect(s).toBe('困难残疾人生活补贴：还要看您回答“不清楚”的问题：可能每月 160 或 300 元，也可能不能领，看家庭低保情况、残疾等级。');
     expect(s).not.toMatch(/\b0 元|TJ-/);

@@ -224,6 +224,69 @@ describe('a whole CSV file', () => {
   });
 });
 
+describe('remembered readings', () => {
+  // A roster's rows repeat the same answers; the screener remembers a reading by them (dates and the
+  // row's own ID number apart). Whatever it remembers, each row must be written as if read alone.
+  const HEAD = ['姓名', '身份证号', '户籍', '残疾人证', '残疾类别', '残疾等级', '家庭类别', '特困人员供养', '新纳入低保日期', '新办残疾人证日期'];
+  const pools = [
+    ['王一', '李二'],
+    ['11010519491231002X', '110105194912310021', '440524188001010014', ''],
+    ['天津市', '外地', ''],
+    ['有'],
+    ['肢体', '视力'],
+    ['一级', '三级', '五级'],
+    ['低保', '低保边缘', '否'],
+    ['否', '是', ''],
+    ['', '2025/7/1', '2025/2/30'],
+    ['', '2024-11-30'],
+  ];
+  const pick = (k: number) => fc.constantFrom(...pools[k]!);
+  // a few sets of answers (户籍 to 特困), each shared by several rows with their own name, ID number and dates
+  const rowsArb = fc
+    .array(fc.tuple(pick(2), pick(3), pick(4), pick(5), pick(6), pick(7)), { minLength: 1, maxLength: 3 })
+    .chain((answers) =>
+      fc.array(
+        fc.tuple(fc.nat(answers.length - 1), pick(0), pick(1), pick(8), pick(9)).map(([k, name, id, d1, d2]) => [name, id, ...answers[k]!, d1, d2]),
+        { minLength: 1, maxLength: 12 },
+      ),
+    );
+  const lines = (rows: string[][], keepResults: boolean): string[] => {
+    const s = new FileScreener(AS_OF, 'zh-CN', { delimiter: ',', keepResults });
+    const out: string[] = [];
+    const take = (o: Parameters<Parameters<FileScreener['push']>[2]>[0], line: string | null, cells: readonly string[]) => out.push(s.outputLine(o, line, cells));
+    for (const cells of [HEAD, ...rows]) s.push([...cells], cells.join(','), take);
+    return out;
+  };
+  const alone = (cells: string[], row: number): string => {
+    const s = new FileScreener(AS_OF, 'zh-CN', { header: FileScreener.headerOf(1, HEAD), firstRow: row, delimiter: ',', keepResults: false });
+    let line = '';
+    s.push([...cells], cells.join(','), (o, l, c) => (line = s.outputLine(o, l, c)));
+    return line;
+  };
+
+  it('writes every row as if it were read alone: rows sharing answers, with dates, with a wrong ID check character or a bad date, on the command line and the roster page', () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const expected = rows.map((r, i) => alone(r, i + 2));
+        expect(lines(rows, false)).toEqual(expected);
+        expect(lines(rows, true)).toEqual(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps the result of a row whose ID number has a typo when an earlier row with the same answers was written first (command line)', () => {
+    const a = ['王一', '11010519491231002X', '天津市', '有', '肢体', '一级', '低保', '否', '', ''];
+    const typo = ['李二', '110105194912310021', ...a.slice(2)];
+    const [first, second] = lines([a, typo], false);
+    const cells = (l: string) => Papa.parse<string[]>(l).data[0]!;
+    // the result columns after the row number are the same, but for the warning on the second row
+    expect(cells(second!).slice(HEAD.length + 1, -2)).toEqual(cells(first!).slice(HEAD.length + 1, -2));
+    expect(cells(second!).slice(HEAD.length + 1, -2)).toEqual(expect.arrayContaining(['可能符合，待入户核实', '500']));
+    expect(cells(second!).at(-2)).toContain('校验位');
+  });
+});
+
 describe('writing CSV', () => {
   it('quotes cells with commas, quotes and line breaks so that papaparse reads them back unchanged', () => {
     fc.assert(

@@ -9,7 +9,7 @@ import ColumnsScreen from '../../src/screens/ColumnsScreen';
 import { headerField, headerNames } from '../../src/screening/headers';
 import { fieldName } from '../../src/screening/messages';
 import { screenCsvText } from '../../src/screening/screen';
-import { columnGuide, PLACE_EXAMPLES, TEMPLATE_PEOPLE, templateFile } from '../../src/screening/template';
+import { columnGuide, exampleHeaders, PLACE_EXAMPLES, TEMPLATE_PEOPLE, templateFile } from '../../src/screening/template';
 
 const AS_OF = '2025-08-01';
 const LANGS = ['zh-CN', 'en'] as const;
@@ -45,6 +45,17 @@ describe('the list template', () => {
   it('writes Chinese words in the Chinese template and the values’ own names in the English one', () => {
     expect(templateFile('zh-CN')).toContain('天津,有,肢体,一级,低保');
     expect(templateFile('en')).toContain('tianjin,valid,physical,1,dibao');
+  });
+});
+
+describe('the roster page's hint on headers', () => {
+  it('names as examples only Chinese headers the header matcher takes exactly, each for a different column, 姓名 and 残疾人证号 among them', () => {
+    const examples = exampleHeaders();
+    const columns = examples.map((h) => headerField(h));
+    expect(columns).not.toContain(null);
+    expect(new Set(columns).size).toBe(examples.length);
+    expect(examples).toEqual(expect.arrayContaining(['姓名', '残疾人证号']));
+    for (const h of examples) expect(h).toMatch(/[\u4e00-\u9fff]/);
   });
 });
 

@@ -14,7 +14,8 @@ import { stepForField, type QuestionStep } from '../../machine/steps';
 import { ResultActions } from '../ResultActions';
 import { BackLink, roleOf, type StepProps } from '../../steps/ui/parts';
 import { useT, type TFn } from '../../i18n/useT';
-import { basisClauses, mayBePaid, reasonKey, totalRange } from '../../result/plain';
+import { totalRange } from '../../engine/what-if';
+import { basisClauses, mayBePaid, reasonKey } from '../../result/plain';
 import { sentence } from '../../result/sentences';
 import './result.css';
 
@@ -348,7 +349,7 @@ export function ResultPage({ answers, send, asOf }: StepProps) {
   const elsewhere = facts.hukou === 'other';
   const anyPossible = subsidies.some(mayBePaid);
   const anyDepends = subsidies.some((s) => s.status === 'depends');
-  const range = anyDepends ? totalRange(facts, asOf, r) : null;
+  const range = anyDepends ? totalRange(facts, r, { asOf }) : null;
   const bothMay = subsidies.every(mayBePaid);
   return (
     <div className="result">

@@ -5,7 +5,7 @@ import type { Translation } from '../../types';
 const roster = {
   title: 'Screen a list',
   intro: 'Bring in a list (a CSV spreadsheet) of people newly certified or newly admitted to 低保 or 低保边缘, and check row by row who may get the two subsidies, what is still missing and by which day they must be told. The list is processed on this device only and never uploaded.',
-  columnsHint: 'Headers may be the field names (such as hukou, grade) or common Chinese column names (such as 姓名, 户籍, 残疾类别, 残疾等级, 低保, 持证, 新办证日期, 纳入低保日期).',
+  columnsHint: 'Headers may be the field names (such as hukou, grade) or common Chinese column names (such as {{examples}}).',
   guide: {
     title: 'Accepted columns and values',
     intro: 'Each column of a list may have any of the header names below, and each cell any of the values below. Columns not listed are kept as they are in the exported file.',
