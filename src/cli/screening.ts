@@ -13,7 +13,7 @@ import { detectDelimiter } from '../screening/decode';
 import { readJsonRecord } from '../screening/json';
 import { errorText, formatIssue } from '../screening/messages';
 import { CsvReader } from '../screening/read';
-import { FileScreener, findHeader, quoteLines, type HeaderFound, type RowOutcome } from '../screening/screen';
+import { FileScreener, findHeader, quoteLines, type HeaderFound, type LineWriter, type RowOutcome } from '../screening/screen';
 import { splitRanges } from '../screening/split';
 import { emptyCounts, type Counts } from '../screening/tally';
 import { mapsAnything } from '../screening/headers';
@@ -22,11 +22,14 @@ import type { Options } from './args';
 import { ReadFailure } from './input';
 import type { Messages } from './messages';
 
-const out = (s: string) => process.stdout.write(s);
+const out = (s: string | Uint8Array) => process.stdout.write(s);
 const err = (s: string) => process.stderr.write(`${s}\n`);
 
 /** The first date the rules cover. */
 export const coveredFrom = (): string => rules.instrument.inForceFrom;
+
+/** The size of the output buffer: lines are written to standard output about a megabyte at a time. */
+const OUT_CHUNK = 1 << 20;
 
 /** How many bad rows (and how many notes of each kind) are listed on standard error; the rest are only in the output. */
 const MAX_LISTED = 20;
@@ -82,20 +85,23 @@ interface PartOutput {
 }
 
 /** Screens rows of one part (or a whole stream) with one FileScreener; `write` gets output text. */
-class PartRun implements PartOutput {
+class PartRun implements PartOutput, LineWriter {
   readonly s: FileScreener;
   readonly reader: CsvReader;
   errors: string[] = [];
   quotes: string[] = [];
-  /** output lines not yet written, each ending with CR LF */
-  private pending = '';
+  /** output lines not yet written, each ending with CR LF, as UTF-8 (written into one buffer: no long strings to join and encode) */
+  private buf = Buffer.allocUnsafe(OUT_CHUNK);
+  private at = 0;
+  /** the UTF-8 of text many lines share */
+  private readonly bytes = new Map<string, Buffer>();
   onHeader: ((h: HeaderFound) => void) | null = null;
 
   constructor(
     readonly o: { asOf: string; lang: Lang },
     readonly m: Messages,
     delimiter: string,
-    private readonly write: (s: string) => void,
+    private readonly write: (b: Uint8Array) => void,
     header?: HeaderFound,
     firstRow = 1,
   ) {
@@ -111,13 +117,43 @@ class PartRun implements PartOutput {
 
   private take = (r: RowOutcome, line: string | null, cells: readonly string[]): void => {
     if (r.errors.length && this.errors.length < MAX_LISTED) this.errors.push(this.m.rowError(r.row, errorText(r.errors, this.o.lang)));
-    this.pending += this.s.outputLine(r, line, cells) + '\r\n';
-    if (this.pending.length >= 1 << 20) this.flush();
+    this.s.writeLine(r, line, cells, this);
+    this.room(2);
+    this.buf[this.at++] = 13;
+    this.buf[this.at++] = 10;
   };
 
+  /** Makes room for `bytes` more bytes in the output buffer. */
+  private room(bytes: number): void {
+    if (this.at + bytes <= this.buf.length) return;
+    this.flush();
+    if (bytes > this.buf.length) this.buf = Buffer.allocUnsafe(bytes);
+  }
+
+  /** LineWriter: text of one line, encoded as it comes (a UTF-16 code unit takes at most 3 bytes of UTF-8). */
+  text(t: string): void {
+    this.room(t.length * 3);
+    this.at += this.buf.write(t, this.at);
+  }
+
+  /** LineWriter: text many lines share (a reading's result cells), encoded once and copied. */
+  shared(t: string): void {
+    let b = this.bytes.get(t);
+    if (!b) {
+      b = Buffer.from(t);
+      if (this.bytes.size >= 4096) this.bytes.clear();
+      this.bytes.set(t, b);
+    }
+    this.room(b.length);
+    this.at += b.copy(this.buf, this.at);
+  }
+
   flush(): void {
-    if (this.pending) this.write(this.pending);
-    this.pending = '';
+    if (this.at === 0) return;
+    // the written part goes out as it is; the next lines go to a new buffer
+    this.write(this.buf.subarray(0, this.at));
+    this.buf = Buffer.allocUnsafe(OUT_CHUNK);
+    this.at = 0;
   }
 
   push(text: string): void {
@@ -202,8 +238,8 @@ export interface CsvPart {
 }
 
 export interface CsvPartResult extends PartOutput {
-  /** the part's output rows as CSV, each line ending with CR LF ('' when the part has no rows) */
-  csv: string;
+  /** the part's output rows as CSV in UTF-8, each line ending with CR LF (empty when the part has no rows) */
+  csv: Uint8Array;
   /** the first part: its header line's output columns */
   header: HeaderFound | null;
   outputColumns: string[] | null;
@@ -211,12 +247,12 @@ export interface CsvPartResult extends PartOutput {
 
 /** Screens one part: the same rows, row numbers and words as the one-thread run gives for them. */
 export function screenCsvPart(p: CsvPart, m: Messages): CsvPartResult {
-  const chunks: string[] = [];
-  const run = new PartRun(p, m, p.delimiter, (s) => chunks.push(s), p.header ?? undefined, p.firstRow);
+  const chunks: Uint8Array[] = [];
+  const run = new PartRun(p, m, p.delimiter, (b) => chunks.push(b), p.header ?? undefined, p.firstRow);
   run.push(p.text);
   run.finish();
   return {
-    csv: chunks.join(''),
+    csv: Buffer.concat(chunks),
     counts: run.counts,
     errors: run.errors,
     notes: run.notes,
@@ -261,6 +297,6 @@ export async function screenCsvThreads(text: string, o: Options, m: Messages, jo
   const parts = [first, ...(await Promise.all(threads))];
   if (header.unknownColumns.length) err(m.unknownColumns(header.unknownColumns.join(', ')));
   out((o.bom ? '\uFEFF' : '') + csvLine(first.outputColumns!) + '\r\n');
-  for (const p of parts) if (p.csv) out(p.csv);
+  for (const p of parts) if (p.csv.length) out(p.csv);
   return { counts: reportTo(parts, m), threads: parts.length };
 }

@@ -65,6 +65,14 @@ export interface Reading {
   endCsv?: string;
 }
 
+/** Takes an output line in pieces (FileScreener.writeLine). */
+export interface LineWriter {
+  /** text of this line only */
+  text(s: string): void;
+  /** text many lines share, the same string each time */
+  shared(s: string): void;
+}
+
 /** A row skipped and not screened, with why. */
 export interface SkippedRow {
   row: number;
@@ -382,46 +390,64 @@ export class FileScreener {
 
   /** One output line (CSV, no line break): the row's own cells in place, then its result cells. */
   outputLine(o: RowOutcome, line: string | null, cells: readonly string[]): string {
-    const tail = this.tail(o);
+    let s = '';
+    const add = (t: string) => {
+      s += t;
+    };
+    this.writeLine(o, line, cells, { text: add, shared: add });
+    return s;
+  }
+
+  /**
+   * Writes one output line (no line break) piece by piece, as outputLine() gives it: a writer that
+   * encodes may remember the bytes of the pieces many lines share (`shared`: the result cells of a
+   * reading) instead of building and encoding each line as one string.
+   */
+  writeLine(o: RowOutcome, line: string | null, cells: readonly string[], w: LineWriter): void {
     if (line !== null && this.fastLines) {
       // a comma-separated line without quotes: its cells hold no comma, quote or line break
       // the line as it is, with only the cells that need it written anew (an ID number as text …)
-      let s = '';
       let from = 0;
       let pos = 0;
       for (let k = 0; k < cells.length; k++) {
         const c = cells[k]!;
         if (!cellAsItIs(c)) {
-          s += line.slice(from, pos) + csvCellKeepingText(c);
+          w.text(line.slice(from, pos) + csvCellKeepingText(c));
           from = pos + c.length;
         }
         pos += c.length + 1;
       }
-      return `${from === 0 ? line : s + line.slice(from)},${o.row},${tail}`;
+      w.text(`${from === 0 ? line : line.slice(from)},${o.row},`);
+    } else {
+      let s = '';
+      for (let k = 0; k < this.keep.length; k++) s += (k ? ',' : '') + csvCellKeepingText(cells[this.keep[k]!] ?? '');
+      w.text(`${s},${o.row},`);
     }
-    let s = '';
-    for (let k = 0; k < this.keep.length; k++) s += (k ? ',' : '') + csvCellKeepingText(cells[this.keep[k]!] ?? '');
-    return `${s},${o.row},${tail}`;
+    this.writeTail(o, w);
   }
 
-  /** The result cells after `row`, CSV-encoded: the reading's values (remembered with it), then the row's warning and error. */
-  private tail(o: RowOutcome): string {
+  /** The result cells after `row`: the reading's values (remembered with it), then the row's warning and error. */
+  private writeTail(o: RowOutcome, w: LineWriter): void {
     const r = o.reading;
-    const values = (r.valuesCsv ??= this.valuesCsv(r));
-    if (!o.warnings.length && !o.errors.length) return values + ',,';
+    const b = r.base;
+    if (b && r.result) {
+      // a row with dates: the cells of its answers are those of the rows without dates, the notice its own
+      b.answerCsv ??= csvLine(answerValues(r.result, this.lang, r.screening));
+      b.endCsv ??= csvLine([r.result.asOf, r.result.rulesVersion]);
+      w.shared(b.answerCsv);
+      w.text(`,${csvLine(noticeValues(r.result, this.lang))},`);
+      w.shared(b.endCsv);
+    } else w.shared((r.valuesCsv ??= this.valuesCsv(r)));
+    if (!o.warnings.length && !o.errors.length) w.text(',,');
     // the warnings and errors of a reading are the same for every row that shares it (the row's own ID number aside)
-    if (o.warnings === r.warnings) return values + (r.problemsCsv ??= ',' + csvLine(this.problemCells(o)));
-    return `${values},${csvLine(this.problemCells(o))}`;
+    else if (o.warnings === r.warnings) w.shared((r.problemsCsv ??= ',' + csvLine(this.problemCells(o))));
+    else w.text(',' + csvLine(this.problemCells(o)));
   }
 
-  /** The values of a reading, `screening` to `rulesVersion`, CSV-encoded (a row with dates shares those before the notice). */
+  /** The values of a reading, `screening` to `rulesVersion`, CSV-encoded. */
   private valuesCsv(r: Reading): string {
     if (!r.result) return (this.blankValues ??= csvLine(new Array<string>(VALUE_COLUMNS.length).fill('')));
-    const b = r.base;
-    if (!b) return csvLine(resultValues(r.result, this.lang, r.screening));
-    b.answerCsv ??= csvLine(answerValues(r.result, this.lang, r.screening));
-    b.endCsv ??= csvLine([r.result.asOf, r.result.rulesVersion]);
-    return `${b.answerCsv},${csvLine(noticeValues(r.result, this.lang))},${b.endCsv}`;
+    return csvLine(resultValues(r.result, this.lang, r.screening));
   }
 
   /** The `warning` and `error` cells of a row. */

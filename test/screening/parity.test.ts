@@ -24,7 +24,7 @@ async function viaCli(bytes: Buffer, lang: 'zh-CN' | 'en') {
   for await (const s of d.rest) text += s;
   const part = screenCsvPart({ text, firstRow: 1, header: null, delimiter: detectDelimiter(text), asOf: AS_OF, lang }, messages(lang));
   return {
-    csv: '\uFEFF' + csvLine(part.outputColumns!) + '\r\n' + part.csv.replace(/\r\n$/, ''),
+    csv: '\uFEFF' + csvLine(part.outputColumns!) + '\r\n' + new TextDecoder().decode(part.csv).replace(/\r\n$/, ''),
     counts: part.counts,
     notes: [...part.notes, ...part.quotes],
     mapping: part.header!.mapping,

@@ -48,7 +48,7 @@ describe('the list template', () => {
   });
 });
 
-describe('the roster page’s hint on headers', () => {
+describe('the hint on headers of the roster page', () => {
   it('names as examples only Chinese headers the header matcher takes exactly, each for a different column, 姓名 and 残疾人证号 among them', () => {
     const examples = exampleHeaders();
     const columns = examples.map((h) => headerField(h));
