@@ -173,7 +173,7 @@ export function UnlockForm({ intro }: { intro?: string }) {
   }, [wait]);
   return (
     <form className="cl-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
-      <h2>{t('unlock.title')}</h2>
+      <h2 tabIndex={-1}>{t('unlock.title')}</h2>
       {intro && <p>{intro}</p>}
       <div className="cl-field">
         <label htmlFor={field}>{t('unlock.passphrase')}</label>

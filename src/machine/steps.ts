@@ -84,10 +84,15 @@ const ASKABLE: Partial<Record<QuestionStep, (a: Answers) => boolean>> = {
   certifiedOn: (a) => a.facts.certificate !== 'none',
 };
 
+/** Does the question make sense with these answers, by what it asks (an amount only after a "yes")? */
+export function isAskable(step: QuestionStep, answers: Answers): boolean {
+  const askable = ASKABLE[step];
+  return !askable || askable(answers);
+}
+
 /** Is this question worth asking now: it makes sense and its answer can still change a conclusion. */
 export function isRelevant(step: QuestionStep, answers: Answers, asOf: string): boolean {
-  const askable = ASKABLE[step];
-  if (askable && !askable(answers)) return false;
+  if (!isAskable(step, answers)) return false;
   const facts = toFacts(answers);
   return STEP_FIELDS[step].some((f) => canChangeOutcome(facts, f, { asOf }));
 }

@@ -3,7 +3,7 @@
  * plain-language sheet (告知书 / 明白纸) and the visit summary. While a preview is open, the body
  * gets `has-printable` and the print style sheet shows only the preview.
  */
-import { useEffect, useId } from 'react';
+import { useEffect, useId, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../engine/types';
 import type { Facts, Tri } from '../facts/schema';
@@ -24,6 +24,7 @@ export function PrintPreview({
   result,
   notes,
   onClose,
+  opener,
 }: {
   kind: PrintKind;
   facts: Facts;
@@ -32,6 +33,8 @@ export function PrintPreview({
   result: Result;
   notes?: string;
   onClose: () => void;
+  /** the button that opened the preview: focus goes back to it on closing */
+  opener?: RefObject<HTMLElement | null>;
 }) {
   const { t } = useTranslation('caseload');
   const id = useId();
@@ -49,7 +52,14 @@ export function PrintPreview({
         <button type="button" onClick={() => window.print()}>
           {t('print.print')}
         </button>
-        <button type="button" className="secondary" onClick={onClose}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            onClose();
+            opener?.current?.focus();
+          }}
+        >
           {t('print.close')}
         </button>
       </div>

@@ -137,7 +137,7 @@ export function RosterTable({ store, indexes, page, label, onPage, onDetail, cho
                   ))}
                 </td>
                 <td data-label={t('col.detail')}>
-                  <button type="button" className="secondary roster-detail-button" onClick={() => onDetail(r.row)} aria-label={t('detail.button', { row: r.row })}>
+                  <button type="button" className="secondary roster-detail-button" data-row={r.row} onClick={() => onDetail(r.row)} aria-label={t('detail.button', { row: r.row })}>
                     {t('col.detail')}
                   </button>
                 </td>

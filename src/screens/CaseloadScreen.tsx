@@ -3,7 +3,7 @@
  * tracker, backups and printables. A citizen checking alone never comes here and never needs a
  * passphrase.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onBeforeUpdate } from '../pwa/state';
 import { session, useCaseload, type CaseloadState } from '../storage/session';
@@ -80,10 +80,35 @@ export default function CaseloadScreen() {
   };
 
   const current: CaseloadView['view'] = view.view === 'case' ? 'cases' : view.view;
+  const root = useRef<HTMLDivElement>(null);
+  // Where focus goes when what held it is gone (the lock or unlock button, a deleted case's page, a
+  // link to another view): after locking, the unlock form's heading; after unlocking, the page heading;
+  // after moving to another view, that view's heading. Focus still on something is left alone. A lock
+  // remounts the page (nothing personal stays on screen), so "just locked" is also read from lockedBy.
+  const place = `${state.phase}|${view.view}|${view.view === 'case' ? view.id : ''}`;
+  const lastPlace = useRef<string | null>(null);
+  const lockedBy = state.lockedBy;
+  useEffect(() => {
+    const before = lastPlace.current;
+    lastPlace.current = place;
+    if (before === place) return;
+    const a = document.activeElement;
+    if (a && a !== document.body) return;
+    const el = root.current;
+    const target =
+      state.phase === 'locked' && (before !== null || lockedBy)
+        ? el?.querySelector<HTMLElement>('.cl-unlock h2')
+        : state.phase === 'unlocked' && before !== null && !before.startsWith('unlocked|')
+          ? el?.querySelector<HTMLElement>('h1')
+          : state.phase === 'unlocked' && before !== null
+            ? el?.querySelector<HTMLElement>('.cl-view h2')
+            : null;
+    target?.focus();
+  }, [place, state.phase, lockedBy]);
   const phaseTitle = state.phase === 'none' ? t('setup.title') : state.phase === 'locked' ? t('unlock.title') : state.phase === 'unlocked' ? t(`tabs.${current}`) : null;
   usePageTitle(phaseTitle ? `${phaseTitle} - ${t('title')}` : t('title'));
   return (
-    <div className="caseload">
+    <div className="caseload" ref={root}>
       <h1 tabIndex={-1}>{t('title')}</h1>
       <p>{t('intro')}</p>
       <p className="cl-muted">{t('citizenNote')}</p>
@@ -103,7 +128,9 @@ export default function CaseloadScreen() {
             </p>
           )}
           <CaseloadAlerts state={state} />
-          <UnlockForm />
+          <div className="cl-unlock">
+            <UnlockForm />
+          </div>
           <details className="cl-box">
             <summary>{t('unlock.forgotTitle')}</summary>
             <p>{t('unlock.forgot')}</p>
@@ -139,15 +166,17 @@ export default function CaseloadScreen() {
               ))}
             </ul>
           </nav>
-          {view.view === 'cases' && <CaseList cases={state.caseload.cases} />}
-          {view.view === 'case' &&
-            (() => {
-              const c = session.getCase(view.id);
-              return c ? <CaseDetail key={c.id} c={c} /> : <p role="alert">{t('detail.notFound')}</p>;
-            })()}
-          {view.view === 'notices' && <NoticeTracker cases={state.caseload.cases} />}
-          {view.view === 'backup' && <BackupPanel caseload={state.caseload} progress={state.progress} />}
-          {view.view === 'settings' && <Settings />}
+          <div className="cl-view">
+            {view.view === 'cases' && <CaseList cases={state.caseload.cases} />}
+            {view.view === 'case' &&
+              (() => {
+                const c = session.getCase(view.id);
+                return c ? <CaseDetail key={c.id} c={c} /> : <p role="alert">{t('detail.notFound')}</p>;
+              })()}
+            {view.view === 'notices' && <NoticeTracker cases={state.caseload.cases} />}
+            {view.view === 'backup' && <BackupPanel caseload={state.caseload} progress={state.progress} />}
+            {view.view === 'settings' && <Settings />}
+          </div>
         </>
       )}
     </div>

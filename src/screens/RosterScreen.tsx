@@ -186,6 +186,13 @@ export default function RosterScreen() {
 
   usePageTitle(t('title'));
   const detailRef = useRef<HTMLElement>(null);
+  /** Closes a row's detail and gives focus back to that row's button (or the results heading when the row is no longer shown). */
+  const closeDetail = () => {
+    const row = detail?.row;
+    setDetail(null);
+    const opener = document.querySelector<HTMLElement>(`.roster-detail-button[data-row="${row}"]`) ?? document.querySelector<HTMLElement>('.roster-results [data-autofocus]');
+    opener?.focus();
+  };
   useEffect(() => {
     if (detail?.result || detail?.input) detailRef.current?.focus();
   }, [detail]);
@@ -408,7 +415,7 @@ export default function RosterScreen() {
             }
           />
 
-          {detail && <DetailPanel detail={detail} lang={lang} panelRef={detailRef} onClose={() => setDetail(null)} />}
+          {detail && <DetailPanel detail={detail} lang={lang} panelRef={detailRef} onClose={closeDetail} />}
 
           <p className="roster-hint">{t('results.leaveNote')}</p>
           <div className="roster-actions">

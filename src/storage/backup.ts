@@ -12,7 +12,7 @@ import { RESULT_COLUMNS, resultCells } from '../screening/results';
 import { fieldName, fieldsText } from '../screening/messages';
 import { toCsv } from '../screening/write';
 import { factsToCells, type Lang } from '../facts/parse';
-import { DEFAULT_ITERATIONS, MAX_ITERATIONS, MIN_ITERATIONS, deriveKey, fromBase64, isSealed, openJson, randomBytes, sealJson, toBase64, WrongPassphraseError, type Sealed } from './crypto';
+import { DEFAULT_ITERATIONS, MAX_ITERATIONS, MIN_ITERATIONS, deriveKey, fromBase64, isSealed, openText, randomBytes, sealJson, toBase64, WrongPassphraseError, type Sealed } from './crypto';
 import { migrate, SCHEMA_VERSION, type Caseload, type MigrationError } from './model';
 
 export const BACKUP_FORMAT = 'tj-subsidies-caseload-backup';
@@ -83,6 +83,28 @@ export type ImportError =
 export type ImportOutcome = { ok: true; caseload: Caseload; from: number; encrypted: boolean } | { ok: false; error: ImportError };
 
 /**
+ * Field names that are never ours and that a later copy, spread or merge could turn into a change of an
+ * object's prototype. JSON.parse keeps each as an own property; the reviver sees every own key.
+ */
+const FORBIDDEN_FIELDS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** JSON with every own field name checked: the outer file and, for an encrypted backup, the text sealed in it. */
+function parseChecked(text: string): { ok: true; value: unknown } | { ok: false; error: ImportError } {
+  let forbidden: string | null = null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text, function (this: object, key: string, v: unknown) {
+      if (FORBIDDEN_FIELDS.has(key) && Object.hasOwn(this, key)) forbidden ??= key;
+      return v;
+    });
+  } catch {
+    return { ok: false, error: { code: 'notJson' } };
+  }
+  if (forbidden !== null) return { ok: false, error: { code: 'invalid', detail: `field name "${forbidden}"` } };
+  return { ok: true, value };
+}
+
+/**
  * Reads a backup file's text. For an encrypted backup, `deviceKey` is tried when its salt matches the
  * file's, otherwise `passphrase` is needed. A caseload without the backup wrapper (an older export:
  * `{ schemaVersion?, cases }`) is accepted and migrated.
@@ -92,21 +114,13 @@ export async function readBackup(
   opts: { passphrase?: string; device?: { key: CryptoKey; salt: string } } = {},
 ): Promise<ImportOutcome> {
   if (text.length > MAX_BACKUP_BYTES) return { ok: false, error: { code: 'tooLarge' } };
-  let raw: unknown;
-  let forbidden: string | null = null;
-  try {
-    // "__proto__" is never a field of ours; JSON.parse keeps it as an own key, a later copy would not
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, function (this: unknown, key: string, value: unknown) {
-      if (key === '__proto__') forbidden ??= key;
-      return value;
-    });
-  } catch {
-    return { ok: false, error: { code: 'notJson' } };
-  }
-  if (forbidden) return { ok: false, error: { code: 'invalid', detail: `field name "${forbidden}"` } };
+  const outer = parseChecked(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!outer.ok) return outer;
+  const raw = outer.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: { code: 'foreign' } };
   const o = raw as Record<string, unknown>;
   let inner: unknown;
+  let innerText: string | undefined;
   let encrypted = false;
   if (o.format === BACKUP_FORMAT) {
     if (o.encrypted === true) {
@@ -118,19 +132,23 @@ export async function readBackup(
         return { ok: false, error: { code: 'iterations', found: b.kdf.iterations } };
       if (opts.device && opts.device.salt === b.kdf.salt) {
         try {
-          inner = await openJson(opts.device.key, b.sealed);
+          innerText = await openText(opts.device.key, b.sealed);
         } catch {
           // made with another passphrase on this device: ask for it below
         }
       }
-      if (inner === undefined) {
+      if (innerText === undefined) {
         if (!opts.passphrase) return { ok: false, error: { code: 'needsPassphrase' } };
         try {
-          inner = await openJson(await deriveKey(opts.passphrase, fromBase64(b.kdf.salt), b.kdf.iterations), b.sealed);
+          innerText = await openText(await deriveKey(opts.passphrase, fromBase64(b.kdf.salt), b.kdf.iterations), b.sealed);
         } catch (e) {
           return { ok: false, error: { code: e instanceof WrongPassphraseError ? 'wrongPassphrase' : 'foreign' } };
         }
       }
+      // the sealed caseload is read with the same checks as a plain file
+      const opened = parseChecked(innerText);
+      if (!opened.ok) return opened;
+      inner = opened.value;
     } else if (o.encrypted === false) {
       inner = o.caseload;
     } else return { ok: false, error: { code: 'foreign' } };

@@ -2,7 +2,7 @@
  * The one place the caseload touches device storage. Everything above it works against the `KV`
  * interface, so unit tests run on an in-memory map and the app on IndexedDB (idb-keyval).
  */
-import { createStore, del, delMany, entries, get, keys, set, setMany } from 'idb-keyval';
+import { createStore, del, delMany, entries, get, keys, promisifyRequest, set } from 'idb-keyval';
 
 export interface KV {
   get(key: string): Promise<unknown>;
@@ -11,8 +11,8 @@ export interface KV {
   keys(): Promise<string[]>;
   /** every key and value */
   entries(): Promise<[string, unknown][]>;
-  /** all or nothing: one IndexedDB transaction */
-  setMany(items: [string, unknown][]): Promise<void>;
+  /** all or nothing: one IndexedDB transaction (the puts, then the deletions) */
+  setMany(items: [string, unknown][], dels?: string[]): Promise<void>;
   delMany(keys: string[]): Promise<void>;
 }
 
@@ -26,7 +26,12 @@ export function idbKV(dbName = 'tj-caseload', storeName = 'vault'): KV {
     del: (k) => del(k, s()),
     keys: async () => (await keys(s())).map(String),
     entries: async () => (await entries(s())).map(([k, v]) => [String(k), v] as [string, unknown]),
-    setMany: (items) => setMany(items, s()),
+    setMany: (items, dels = []) =>
+      s()('readwrite', (store) => {
+        for (const [k, v] of items) store.put(v, k);
+        for (const k of dels) store.delete(k);
+        return promisifyRequest(store.transaction);
+      }),
     delMany: (ks) => delMany(ks, s()),
   };
 }
@@ -41,9 +46,10 @@ export function memoryKV(initial: Record<string, unknown> = {}): KV & { map: Map
     del: async (k) => void map.delete(k),
     keys: async () => [...map.keys()],
     entries: async () => [...map.entries()].map(([k, v]) => [k, structuredClone(v)] as [string, unknown]),
-    setMany: async (items) => {
+    setMany: async (items, dels = []) => {
       const copies = items.map(([k, v]) => [k, structuredClone(v)] as const);
       for (const [k, v] of copies) map.set(k, v);
+      for (const k of dels) map.delete(k);
     },
     delMany: async (ks) => void ks.forEach((k) => map.delete(k)),
   };

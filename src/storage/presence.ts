@@ -11,6 +11,13 @@ export const PRESENCE_EVENT = 'tj-subsidies.caseload-presence';
 export const LOCK_EVENT = 'tj-subsidies.caseload-locked';
 /** fired on window after unlocking when drafts were given back */
 export const DRAFTS_EVENT = 'tj-subsidies.caseload-drafts';
+/** fired on window when a draft kept while unlocked changed; detail: { key } */
+export const DRAFT_CHANGED_EVENT = 'tj-subsidies.caseload-draft-changed';
+/**
+ * Drafts sealed into the caseload as they change (not only on lock), so a reload loses nothing: a
+ * visit in progress in the wizard. They stay sealed after unlocking until the screen drops them.
+ */
+export const KEPT_DRAFTS: readonly string[] = ['wizard'];
 
 export function caseloadOnDevice(): boolean {
   try {
@@ -44,6 +51,16 @@ export function registerDraft(key: string, get: () => string | null): () => void
   return () => {
     if (providers.get(key) === get) providers.delete(key);
   };
+}
+
+/** The draft a screen now holds under `key` (null: none). */
+export function draftOf(key: string): string | null {
+  return providers.get(key)?.() ?? null;
+}
+
+/** A screen's draft under one of KEPT_DRAFTS changed (or was dropped): the caseload seals it now. */
+export function draftChanged(key: string): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(DRAFT_CHANGED_EVENT, { detail: { key } }));
 }
 
 /** Unsaved text now on screen, and what was given back but not yet taken. */

@@ -9,7 +9,7 @@ import type { Caseload, CaseRecord } from './model';
 import { idbKV, type KV } from './kv';
 import { Vault, writeErrorOf, type MergeReport, type UnlockResult, type VaultMessage, type WriteError, type WriteOutcome } from './vault';
 import { IdleLock } from './idle';
-import { announceLock, collectDrafts, forgetDrafts, idleWarning, markCaseloadOnDevice, restoreDrafts } from './presence';
+import { announceLock, collectDrafts, DRAFT_CHANGED_EVENT, draftOf, forgetDrafts, idleWarning, KEPT_DRAFTS, markCaseloadOnDevice, restoreDrafts } from './presence';
 
 export type Phase = 'loading' | 'none' | 'locked' | 'unlocked' | 'unavailable';
 export interface CaseloadState {
@@ -148,6 +148,11 @@ export class CaseloadSession {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    if (typeof window !== 'undefined')
+      window.addEventListener(DRAFT_CHANGED_EVENT, (e) => {
+        const key = (e as CustomEvent<{ key?: unknown }>).detail?.key;
+        if (typeof key === 'string' && KEPT_DRAFTS.includes(key)) this.keepDraft(key);
+      });
     if (this.state.phase === 'unavailable') return;
     try {
       const exists = await this.vault.exists();
@@ -165,9 +170,41 @@ export class CaseloadSession {
       return { ok: false, error: writeErrorOf(e) };
     }
     markCaseloadOnDevice(true);
+    this.closing = false;
+    this.keepDrafts();
     this.refresh({ phase: 'unlocked', lockedBy: null, writeError: null, damaged: [] });
     this.watchIdle();
     return { ok: true, report: { added: [], replaced: [], keptStored: [], overrodeOther: [], same: [] } };
+  }
+
+  private readonly draftWrites = new Set<string>();
+  private readonly draftsPending = new Set<string>();
+  /** set from the start of a lock until the next unlock: a draft the screen dropped then is not dropped from the caseload */
+  private closing = false;
+
+  /**
+   * Seals the draft the screen now holds under `key` into the caseload (or removes it there when the
+   * screen dropped it), one write at a time per key, the latest value last.
+   */
+  private keepDraft(key: string): void {
+    if (!this.vault.unlocked || this.closing) return;
+    if (this.draftWrites.has(key)) {
+      this.draftsPending.add(key);
+      return;
+    }
+    this.draftWrites.add(key);
+    void (async () => {
+      do {
+        this.draftsPending.delete(key);
+        const v = draftOf(key);
+        const r = await this.vault.saveDrafts(v === null ? {} : { [key]: v }, v === null ? [key] : []);
+        if (!r.ok && r.error.code !== 'locked') this.set({ writeError: r.error });
+      } while (this.draftsPending.has(key) && this.vault.unlocked && !this.closing);
+    })().finally(() => this.draftWrites.delete(key));
+  }
+
+  private keepDrafts(): void {
+    for (const key of KEPT_DRAFTS) if (draftOf(key) !== null) this.keepDraft(key);
   }
 
   /** Seconds until another passphrase may be tried (after wrong ones). */
@@ -193,7 +230,10 @@ export class CaseloadSession {
     }
     writeFails(null);
     markCaseloadOnDevice(true);
-    restoreDrafts(await this.vault.takeDrafts());
+    this.closing = false;
+    restoreDrafts(await this.vault.takeDrafts(KEPT_DRAFTS));
+    // a visit begun while locked (or given back just now) is sealed from now on
+    this.keepDrafts();
     this.refresh({ phase: 'unlocked', lockedBy: null, damaged: r.damaged, progress: null, writeError: null, draftsLost: false, fromOtherTab: 0 });
     this.watchIdle();
     return r;
@@ -201,6 +241,7 @@ export class CaseloadSession {
 
   /** Seals unsaved text, then drops the key and the cases; every personal thing leaves the screen. */
   async lock(by: 'user' | 'idle' | 'elsewhere' = 'user'): Promise<void> {
+    this.closing = true;
     const drafts = collectDrafts();
     forgetDrafts();
     this.idle?.stop();

@@ -3,7 +3,7 @@
  * start page can show before the rest of the wizard has loaded.
  */
 import type { Role } from '../facts/roles';
-import { caseloadOnDevice, DRAFTS_EVENT, LOCK_EVENT, PRESENCE_EVENT, registerDraft, takeDraft } from '../storage/presence';
+import { caseloadOnDevice, draftChanged, DRAFTS_EVENT, LOCK_EVENT, PRESENCE_EVENT, registerDraft, takeDraft } from '../storage/presence';
 
 export const WIZARD_KEY = 'tj-subsidies.wizard';
 export const WIZARD_VERSION = 1;
@@ -16,8 +16,9 @@ export const WIZARD_SAVE_FAILED_EVENT = 'tj-subsidies.wizard-save-failed';
 /**
  * Where the answers live. A citizen's own check, with no caseload on this device: localStorage, so a
  * reload comes back to the same question. With a caseload on the device the visit is a case in the
- * making: it lives in memory only, is sealed into the caseload when it locks (or before an update) and
- * comes back after unlocking; nothing of it is left in clear storage.
+ * making: it lives in memory and, while the caseload is unlocked, sealed in it as it changes (so a reload
+ * loses nothing: it comes back after unlocking); locking takes it off the screen, not out of the
+ * caseload. Nothing of it is left in clear storage.
  */
 let memory: string | null = null;
 
@@ -33,15 +34,29 @@ export function readWizardRaw(): string | null {
 /** Throws when localStorage refuses (full, blocked); the answers then stay in memory for this visit. */
 export function writeWizardRaw(text: string): void {
   memory = text;
-  if (!caseloadOnDevice()) localStorage.setItem(WIZARD_KEY, text);
+  if (caseloadOnDevice()) draftChanged('wizard');
+  else localStorage.setItem(WIZARD_KEY, text);
 }
 
 export function removeWizardRaw(): void {
+  const had = memory !== null;
   memory = null;
+  if (had && caseloadOnDevice()) draftChanged('wizard');
   try {
     localStorage.removeItem(WIZARD_KEY);
   } catch {
     /* nothing to remove */
+  }
+}
+
+/** No visit, or one with no role, no fact and no step answered. */
+function unanswered(raw: string | null): boolean {
+  if (raw === null) return true;
+  try {
+    const a = (JSON.parse(raw) as { answers?: { role?: unknown; facts?: object; done?: unknown[] } }).answers;
+    return !a?.role && Object.keys(a?.facts ?? {}).length === 0 && (a?.done?.length ?? 0) === 0;
+  } catch {
+    return true;
   }
 }
 
@@ -71,9 +86,11 @@ if (typeof window !== 'undefined') {
     memory = null;
     announceChanged();
   });
+  // unlocking gave back the visit sealed in the caseload: it replaces one with nothing answered yet
+  // (the wizard shown after a reload, before unlocking), never one with answers
   window.addEventListener(DRAFTS_EVENT, () => {
     const d = takeDraft('wizard');
-    if (d !== undefined && memory === null) {
+    if (d !== undefined && unanswered(memory)) {
       memory = d;
       announceChanged();
     }

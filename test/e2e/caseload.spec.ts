@@ -153,6 +153,58 @@ test('the notice tracker groups deadlines, records a notice given, and exports a
   await expect(page.locator('.cl-group-done')).toContainText(/上门走访|Home visit/);
 });
 
+test('the notice and application dates on a case page are typed as in the wizard, in any common form, and a wrong one is named and announced', async ({ page }) => {
+  await setUpCaseload(page);
+  await newCheck(page);
+  await driveToResult(page, persona());
+  await saveAsCase(page, '郑九');
+  await page.goto('/#/caseload');
+  await page.getByRole('link', { name: /郑九/ }).click();
+  const given = page.getByLabel(/^告知日期$/);
+  await expect(given).toHaveAttribute('type', 'text'); // no native date picker: its format follows the browser's language
+  await expect(given).toHaveAttribute('aria-describedby', /-hint$/);
+  const alert = page.locator('.cl-record [role=alert]');
+
+  // a day the month does not have: the error says so, is tied to the field, announced, and the field has focus
+  await given.fill('2024-02-30');
+  await page.getByLabel(/^告知形式$/).selectOption('homeVisit');
+  await page.getByRole('button', { name: '保存告知记录' }).click();
+  const dayError = '2024年2月没有 30 日：这个月只到 29 日';
+  await expect(given).toBeFocused();
+  await expect(given).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = (await given.getAttribute('aria-describedby'))!.split(' ');
+  expect(describedBy).toHaveLength(2);
+  await expect(page.locator(`[id="${describedBy[1]}"]`)).toContainText(dayError);
+  await expect(alert).toContainText(dayError);
+
+  // text that is not a date, and a date after today
+  await given.fill('上个月');
+  await page.getByRole('button', { name: '保存告知记录' }).click();
+  await expect(alert).toContainText('看不出“上个月”是哪一天');
+  await given.fill('2999-01-01');
+  await page.getByRole('button', { name: '保存告知记录' }).click();
+  await expect(alert).toContainText('日期不能晚于今天');
+
+  // a date written the Chinese way is read and kept as a date
+  await given.fill('2024年5月3日');
+  await page.getByRole('button', { name: '保存告知记录' }).click();
+  await expect(page.getByRole('status').first()).toContainText('已保存');
+  await expect(page.locator('main')).toContainText('2024-05-03 已用“上门走访”告知');
+  await expect(given).toHaveValue('2024-05-03');
+  await expect(given).not.toHaveAttribute('aria-invalid', 'true');
+
+  // the application date: empty is named, a dotted date is read
+  const applied = page.getByLabel(/^申请日期$/);
+  await applied.fill('');
+  await page.getByRole('button', { name: '保存申请日期' }).click();
+  await expect(applied).toBeFocused();
+  await expect(alert).toContainText('请填写日期，例如 2024-05-01。');
+  await applied.fill('2024.6.1');
+  await page.getByRole('button', { name: '保存申请日期' }).click();
+  await expect(page.locator('main')).toContainText('2024-06-01 已申请');
+  await axe(page);
+});
+
 test('a case opened in the wizard, changed and checked again shows the old and new result side by side', async ({ page }) => {
   await setUpCaseload(page);
   await newCheck(page);

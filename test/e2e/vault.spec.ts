@@ -186,7 +186,25 @@ test('a damaged vault: one damaged case is named and the others open; damaged da
       },
       [key, field] as const,
     );
-  await flip('c:case-lisi', 'data');
+  // the bucket record that holds 李四 (张三 is in another one): FNV-1a of the id modulo the meta's bucket count, as src/storage/vault.ts
+  const bucketKey = (id: string) =>
+    page.evaluate(async (caseId) => {
+      const db = await new Promise<IDBDatabase>((r) => {
+        const req = indexedDB.open('tj-caseload');
+        req.onsuccess = () => r(req.result);
+      });
+      const meta = await new Promise<{ buckets: number }>((r) => {
+        const req = db.transaction('vault').objectStore('vault').get('meta');
+        req.onsuccess = () => r(req.result as { buckets: number });
+      });
+      db.close();
+      let h = 0x811c9dc5;
+      for (let i = 0; i < caseId.length; i++) h = Math.imul(h ^ caseId.charCodeAt(i), 0x01000193);
+      return `b:${(h >>> 0) % meta.buckets}`;
+    }, id);
+  const lisi = await bucketKey('case-lisi');
+  expect(lisi).not.toBe(await bucketKey('case-zhangsan'));
+  await flip(lisi, 'data');
   await unlock(page);
   await expect(page.getByRole('alert').filter({ hasText: '有 1 个个案的数据已损坏' })).toBeVisible({ timeout: 20_000 });
   await page.goto('/#/caseload');
@@ -254,6 +272,48 @@ test('a lock in the middle of an edit: nothing of any case in clear storage afte
   await unlock(page);
   await expect(notes(page)).toHaveValue('锁定前没保存的一句：王大妈腿脚不便', { timeout: 20_000 });
   await expect(page.getByRole('status').filter({ hasText: '已恢复锁定（或更新）前没有保存的文字' })).toBeVisible();
+});
+
+test('a reload in the middle of a visit loses nothing: after unlocking the wizard is back with every answer, and nothing of it was in clear storage', async ({ page }) => {
+  await setUp(page);
+  await importFixture(page);
+  await openCase(page, '张三');
+  await page.getByRole('button', { name: /在“自查”中修改回答/ }).click();
+  await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'check');
+  const at = page.url();
+  // the visit is sealed in the caseload as it changes
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((r) => {
+          const req = indexedDB.open('tj-caseload');
+          req.onsuccess = () => r(req.result);
+        });
+        const keys = await new Promise<IDBValidKey[]>((r) => {
+          const req = db.transaction('vault').objectStore('vault').getAllKeys();
+          req.onsuccess = () => r(req.result);
+        });
+        db.close();
+        return keys.includes('drafts');
+      }),
+    )
+    .toBe(true);
+  await page.reload();
+  // before unlocking, the wizard shows nothing of the visit
+  await expect(page.locator('.wizard')).not.toContainText('肢体残疾');
+  const text = await clearStorageText(page);
+  for (const s of ['张三', 'physical', 'dibao', '2025-01-10', 'case-zhangsan']) {
+    expect(text.local, s).not.toContain(s);
+    expect(text.idb, s).not.toContain(s);
+  }
+  await expect(page.getByText('张三')).toHaveCount(0);
+  await page.goto('/#/caseload');
+  await unlock(page);
+  await expect(page.getByRole('button', { name: '立即锁定' })).toBeVisible({ timeout: 20_000 });
+  await page.goto(at);
+  await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'check');
+  // 张三's answers (the check page lists answers, not the name)
+  for (const answer of ['是，天津户籍', '肢体残疾', '一级', '享受低保']) await expect(page.locator('.wizard')).toContainText(answer);
 });
 
 test('the idle lock warns ahead with 继续使用, and "only when I lock" is offered with a warning', async ({ page }) => {

@@ -4,10 +4,13 @@ import { FACT_FIELDS as INPUT_COLUMNS } from '../../src/facts/schema';
 import { parseFactsCells } from '../../src/facts/parse';
 import { headerField } from '../../src/screening/headers';
 import { fieldName } from '../../src/screening/messages';
-import { deriveKey, fromBase64, randomBytes, toBase64 } from '../../src/storage/crypto';
+import { DEFAULT_ITERATIONS, deriveKey, fromBase64, randomBytes, toBase64 } from '../../src/storage/crypto';
 import { exportCsv, exportEncryptedJson, exportPlainJson, mergeCaseloads, readBackup } from '../../src/storage/backup';
 import { emptyCaseload, SCHEMA_VERSION, type Caseload } from '../../src/storage/model';
 import { caseFor } from '../caseload/fixtures';
+
+const PASSPHRASE = 'backup passphrase 1';
+const SALT = toBase64(randomBytes(16));
 
 function sample(): Caseload {
   return {
@@ -99,6 +102,28 @@ describe('crafted backup files are refused with a reason', () => {
     const r = await readBackup(facts);
     expect(!r.ok && r.error.code).toBe('invalid');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses __proto__ and constructor field names inside an encrypted backup as in a plain one, naming the field, whichever key opens it', async () => {
+    const key = await deriveKey(PASSPHRASE, fromBase64(SALT));
+    const kdf = { name: 'PBKDF2' as const, hash: 'SHA-256' as const, iterations: DEFAULT_ITERATIONS, salt: SALT };
+    const plain = JSON.stringify({ schemaVersion: 1, cases: [caseFor('x')] });
+    for (const [field, text] of [
+      ['__proto__', plain.replace('"hukou"', '"__proto__":{"polluted":1},"hukou"')],
+      ['constructor', plain.replace('"hukou"', '"constructor":{"polluted":1},"hukou"')],
+      ['constructor', plain.replace('"cases"', '"constructor":"x","cases"')],
+    ] as const) {
+      // JSON.parse keeps the field as an own property, so the file carries it sealed
+      const file = await exportEncryptedJson(JSON.parse(text) as Caseload, { key, kdf });
+      for (const opts of [{ passphrase: PASSPHRASE }, { device: { key, salt: SALT } }]) {
+        const r = await readBackup(file, opts);
+        expect(!r.ok && r.error, field).toEqual({ code: 'invalid', detail: `field name "${field}"` });
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // the same caseload without them opens
+    const ok = await readBackup(await exportEncryptedJson(JSON.parse(plain) as Caseload, { key, kdf }), { passphrase: PASSPHRASE });
+    expect(ok.ok).toBe(true);
   });
 
   it('refuses an encrypted backup asking for 2^31 PBKDF2 iterations before deriving anything', async () => {

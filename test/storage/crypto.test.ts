@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveKey, MIN_ITERATIONS, openJson, randomBytes, sealJson, WrongPassphraseError } from '../../src/storage/crypto';
+import { deriveKey, fromBase64, fromBase64Sliced, MIN_ITERATIONS, openJson, randomBytes, sealJson, toBase64, toBase64Sliced, WrongPassphraseError } from '../../src/storage/crypto';
 
 describe('encryption at rest', () => {
   it('decrypts with the same passphrase and salt what it encrypted', async () => {
@@ -37,5 +37,16 @@ describe('encryption at rest', () => {
     const bytes = atob(sealed.data).split('');
     bytes[0] = String.fromCharCode(bytes[0]!.charCodeAt(0) ^ 1);
     await expect(openJson(key, { iv: sealed.iv, data: btoa(bytes.join('')) })).rejects.toBeInstanceOf(WrongPassphraseError);
+  });
+
+  it('writes and reads base64 the same way natively and in 8 kB slices, for every byte value and lengths across a slice boundary', () => {
+    for (const n of [0, 1, 2, 3, 255, 8191, 8192, 8193, 40_000]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 131 + (i >> 8)) & 255);
+      const b64 = toBase64(bytes);
+      expect(toBase64Sliced(bytes)).toBe(b64);
+      expect([...fromBase64(b64)]).toEqual([...bytes]);
+      expect([...fromBase64Sliced(b64)]).toEqual([...bytes]);
+    }
+    expect(toBase64(new TextEncoder().encode('天津'))).toBe('5aSp5rSl');
   });
 });

@@ -3,13 +3,21 @@ import { describe, expect, it, vi } from 'vitest';
 // each test derives keys with 600,000 PBKDF2 iterations: give a busy machine time
 vi.setConfig({ testTimeout: 30_000 });
 import { memoryKV, type KV } from '../../src/storage/kv';
-import { CASE_PREFIX, LEGACY_DATA_KEY, META_KEY, Vault, VAULT_VERSION } from '../../src/storage/vault';
+import { BUCKET_PREFIX, bucketOf, CASE_PREFIX, DEFAULT_BUCKETS, LEGACY_DATA_KEY, META_KEY, Vault, VAULT_VERSION } from '../../src/storage/vault';
 import { caseFor } from '../caseload/fixtures';
 import { writeFormat1 } from './legacy';
 import type { CaseRecord } from '../../src/storage/model';
 
 const PASS = 'tablet passphrase 1';
 const later = (c: CaseRecord, patch: Partial<CaseRecord>, at: string): CaseRecord => ({ ...c, ...patch, updatedAt: at });
+const withId = (c: CaseRecord, id: string): CaseRecord => ({ ...c, id });
+/** changes one base64 character of a stored record's ciphertext; returns the new text */
+function flip(kv: ReturnType<typeof memoryKV>, key: string): string {
+  const rec = kv.map.get(key) as { data: string };
+  const flipped = rec.data.slice(0, 10) + (rec.data[10] === 'A' ? 'B' : 'A') + rec.data.slice(11);
+  kv.map.set(key, { ...rec, data: flipped });
+  return flipped;
+}
 
 async function opened(kv: KV) {
   const v = new Vault(kv);
@@ -60,7 +68,7 @@ describe('the encrypted caseload on the device', () => {
     expect(await v.write([caseFor('张三')])).toEqual({ ok: false, error: { code: 'locked', detail: '' } });
   });
 
-  it('saving one case seals that case alone: the other records are not rewritten', async () => {
+  it('saving one case seals again only the bucket that holds it: no other record is rewritten', async () => {
     const kv = memoryKV();
     const v = new Vault(kv);
     await v.create(PASS);
@@ -69,23 +77,40 @@ describe('the encrypted caseload on the device', () => {
     const before = structuredClone(Object.fromEntries(kv.map));
     await v.write([later(cs[1]!, { notes: '新笔记' }, '2025-04-01T00:00:00.000Z')]);
     const changed = [...kv.map.keys()].filter((k) => JSON.stringify(kv.map.get(k)) !== JSON.stringify(before[k]));
-    expect(changed.sort()).toEqual([CASE_PREFIX + cs[1]!.id, 'rev'].sort());
+    expect(changed.sort()).toEqual([BUCKET_PREFIX + bucketOf(cs[1]!.id, DEFAULT_BUCKETS), 'rev'].sort());
   });
 
-  it('a damaged stored case is told apart from a wrong passphrase: the others open and it stays untouched', async () => {
+  it('a damaged bucket is told apart from a wrong passphrase: the cases of other buckets open, its cases are named, and it stays untouched', async () => {
     const kv = memoryKV();
     const v = new Vault(kv);
     await v.create(PASS);
-    const [a, b] = [caseFor('甲'), caseFor('乙')];
+    const [a, b] = [withId(caseFor('甲'), 'case-a'), withId(caseFor('乙'), 'case-b')];
+    expect(bucketOf(a.id, DEFAULT_BUCKETS)).not.toBe(bucketOf(b.id, DEFAULT_BUCKETS));
     await v.write([a, b]);
-    const rec = kv.map.get(CASE_PREFIX + a.id) as { data: string };
-    const flipped = rec.data.slice(0, 10) + (rec.data[10] === 'A' ? 'B' : 'A') + rec.data.slice(11);
-    kv.map.set(CASE_PREFIX + a.id, { ...rec, data: flipped });
+    const flipped = flip(kv, BUCKET_PREFIX + bucketOf(a.id, DEFAULT_BUCKETS));
     const r = await new Vault(kv).unlock(PASS);
     expect(r.ok && r.damaged).toEqual([a.id]);
     expect(r.ok && r.caseload.cases.map((c) => c.id)).toEqual([b.id]);
-    expect((kv.map.get(CASE_PREFIX + a.id) as { data: string }).data).toBe(flipped);
+    expect((kv.map.get(BUCKET_PREFIX + bucketOf(a.id, DEFAULT_BUCKETS)) as { data: string }).data).toBe(flipped);
     expect((await new Vault(kv).unlock('wrong passphrase 2')).ok).toBe(false);
+  });
+
+  it('a case saved while its bucket is damaged goes to a record of its own; the damaged bucket is never written over', async () => {
+    const kv = memoryKV();
+    const v = new Vault(kv);
+    await v.create(PASS);
+    const a = withId(caseFor('甲'), 'case-a');
+    await v.write([a]);
+    const bucketKey = BUCKET_PREFIX + bucketOf(a.id, DEFAULT_BUCKETS);
+    const flipped = flip(kv, bucketKey);
+    const w = await opened(kv);
+    const restored = later(a, { notes: '从备份恢复' }, '2025-04-01T00:00:00.000Z');
+    expect((await w.write([restored], [], { mode: 'import' })).ok).toBe(true);
+    expect((kv.map.get(bucketKey) as { data: string }).data).toBe(flipped);
+    expect(kv.map.has(CASE_PREFIX + a.id)).toBe(true);
+    const r = await new Vault(kv).unlock(PASS);
+    expect(r.ok && r.damaged).toEqual([]);
+    expect(r.ok && r.caseload.cases).toEqual([restored]);
   });
 
   it('reports a damaged store record instead of throwing', async () => {
@@ -103,7 +128,7 @@ describe('the encrypted caseload on the device', () => {
     expect(await new Vault(kv).unlock(PASS)).toEqual({ ok: false, reason: 'iterations' });
   });
 
-  it('opens a format-1 vault (the whole caseload in one record) and stores it case by case', async () => {
+  it('opens a format-1 vault (the whole caseload in one record) and stores it in buckets', async () => {
     const kv = memoryKV();
     const a = caseFor('张三', {}, '2025-03-01', '旧笔记');
     await writeFormat1(kv, PASS, { schemaVersion: 1, cases: [a] });
@@ -112,7 +137,7 @@ describe('the encrypted caseload on the device', () => {
     expect(r.ok && r.caseload.cases).toEqual([a]);
     expect(kv.map.has(LEGACY_DATA_KEY)).toBe(false);
     expect((kv.map.get(META_KEY) as { version: number }).version).toBe(VAULT_VERSION);
-    expect(kv.map.has(CASE_PREFIX + a.id)).toBe(true);
+    expect(kv.map.has(BUCKET_PREFIX + bucketOf(a.id, DEFAULT_BUCKETS))).toBe(true);
     const again = await opened(kv);
     expect(again.caseload.cases).toEqual([a]);
     expect((await new Vault(kv).unlock('wrong passphrase 2')).ok).toBe(false);

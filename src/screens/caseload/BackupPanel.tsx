@@ -93,7 +93,7 @@ export function BackupPanel({ caseload, progress }: { caseload: Caseload; progre
 
   return (
     <section aria-labelledby={`${id}-h`} aria-busy={busy}>
-      <h2 id={`${id}-h`}>{t('backup.title')}</h2>
+      <h2 id={`${id}-h`} tabIndex={-1}>{t('backup.title')}</h2>
       <MessageLine msg={msg} />
       {busy && <p role="status">{t('working')}</p>}
       {progress && (

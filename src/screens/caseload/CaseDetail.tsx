@@ -2,7 +2,6 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import { evaluate } from '../../engine/evaluate';
 import { NOTICE_FORMS, type NoticeForm } from '../../facts/schema';
-import { isIsoDate } from '../../facts/parse';
 import { todayLocal } from '../../machine/answers';
 import { PrintPreview, type PrintKind } from '../../print/Printable';
 import { recheck, summariesDiffer, type CaseRecord } from '../../storage/model';
@@ -12,7 +11,8 @@ import { loadIntoWizard } from '../../wizard/store';
 import { Compare } from './Compare';
 import { appliedText, displayName, fieldLabel, hrefView, SHOWN_FIELDS, statusText, valueText, writeText } from './util';
 import { MessageLine, type Msg } from '../../caseview/MessageLine';
-
+import { DateField, readDate } from '../../steps/ui/date';
+import { useT } from '../../i18n/useT';
 
 /** Text typed into a field but not saved: sealed into the caseload on lock or update, given back after. */
 function useDraft(key: string, saved: string): [string, (v: string) => void, boolean] {
@@ -39,7 +39,22 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
   };
   const [msg, setMsgState] = useState<Msg | null>(notesRestored ? { kind: 'ok', text: t('draftRestored') } : null);
   const [printing, setPrinting] = useState<PrintKind | null>(null);
+  const letterButton = useRef<HTMLButtonElement>(null);
+  const visitButton = useRef<HTMLButtonElement>(null);
   const [asking, setAsking] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const deleteAsk = useRef<HTMLParagraphElement>(null);
+  // the question replaces the button that asked it: focus goes to the question, and back to the button on cancelling
+  const askMoved = useRef(false);
+  const ask = (on: boolean) => {
+    setAsking(on);
+    askMoved.current = true;
+  };
+  useEffect(() => {
+    if (!askMoved.current) return;
+    askMoved.current = false;
+    (asking ? deleteAsk : deleteButton).current?.focus();
+  }, [asking]);
   const name = displayName(t, c.facts);
   const today = todayLocal();
   const current = useMemo(() => evaluate(c.facts, { asOf: today }), [c.facts, today]);
@@ -183,31 +198,33 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
       </section>
 
       <div className="cl-row no-print">
-        <button type="button" className="secondary" onClick={() => setPrinting('letter')}>
+        <button type="button" className="secondary" ref={letterButton} onClick={() => setPrinting('letter')}>
           {t('detail.printLetter')}
         </button>
-        <button type="button" className="secondary" onClick={() => setPrinting('visit')}>
+        <button type="button" className="secondary" ref={visitButton} onClick={() => setPrinting('visit')}>
           {t('detail.printVisit')}
         </button>
       </div>
-      {printing && <PrintPreview kind={printing} facts={c.facts} applied={c.wizard?.applied} result={current} notes={c.notes} onClose={() => setPrinting(null)} />}
+      {printing && <PrintPreview kind={printing} facts={c.facts} applied={c.wizard?.applied} result={current} notes={c.notes} onClose={() => setPrinting(null)} opener={printing === 'letter' ? letterButton : visitButton} />}
 
       <section className="cl-danger no-print" aria-labelledby={`${id}-del`}>
         <h3 id={`${id}-del`}>{t('detail.delete')}</h3>
         {asking ? (
           <>
-            <p>{t('detail.deleteAsk', { name })}</p>
+            <p ref={deleteAsk} tabIndex={-1}>
+              {t('detail.deleteAsk', { name })}
+            </p>
             <div className="cl-row">
               <button type="button" className="cl-btn-danger" onClick={() => void remove()}>
                 {t('detail.deleteConfirm')}
               </button>
-              <button type="button" className="secondary" onClick={() => setAsking(false)}>
+              <button type="button" className="secondary" onClick={() => ask(false)}>
                 {t('detail.cancel')}
               </button>
             </div>
           </>
         ) : (
-          <button type="button" className="secondary" onClick={() => setAsking(true)}>
+          <button type="button" className="secondary" ref={deleteButton} onClick={() => ask(true)}>
             {t('detail.delete')}
           </button>
         )}
@@ -219,6 +236,7 @@ export function CaseDetail({ c }: { c: CaseRecord }) {
 /** Notice given (date + one of the five forms of TJ-NOTIFY-3M) and application date: facts fields, so the case is re-evaluated. */
 export function RecordNotice({ c, onDone }: { c: CaseRecord; onDone: (msg: Msg) => void }) {
   const { t } = useTranslation('caseload');
+  const { t: tt } = useT();
   const id = useId();
   const today = todayLocal();
   const [given, setGiven] = useState(c.facts.noticeGivenOn ?? today);
@@ -238,22 +256,29 @@ export function RecordNotice({ c, onDone }: { c: CaseRecord; onDone: (msg: Msg) 
     if (first) window.setTimeout(() => document.getElementById(first)?.focus(), 0);
     return first !== undefined;
   };
+  /** The typed date as ISO, or its error (what is wrong with it, in words) put into `errs`. */
+  const readInto = (errs: Record<string, string>, key: string, text: string): string | null => {
+    const r = readDate(tt, text, today, t('detail.recordErrors.dateEmpty'));
+    if ('iso' in r) return r.iso;
+    errs[key] = r.error;
+    return null;
+  };
   const submitNotice = async (e: FormEvent) => {
     e.preventDefault();
     const errs: Record<string, string> = {};
-    if (!isIsoDate(given)) errs[f.given] = t('detail.recordErrors.date');
-    else if (given > today) errs[f.given] = t('detail.recordErrors.future');
+    const iso = readInto(errs, f.given, given);
     if (!form) errs[f.form] = t('detail.recordErrors.form');
-    if (showErrors(errs)) return;
-    await save({ ...c.facts, noticeGivenOn: given, noticeForm: form as NoticeForm });
+    if (showErrors(errs) || !iso) return;
+    setGiven(iso);
+    await save({ ...c.facts, noticeGivenOn: iso, noticeForm: form as NoticeForm });
   };
   const submitApplied = async (e: FormEvent) => {
     e.preventDefault();
     const errs: Record<string, string> = {};
-    if (!isIsoDate(applied)) errs[f.applied] = t('detail.recordErrors.date');
-    else if (applied > today) errs[f.applied] = t('detail.recordErrors.future');
-    if (showErrors(errs)) return;
-    await save({ ...c.facts, appliedOn: applied });
+    const iso = readInto(errs, f.applied, applied);
+    if (showErrors(errs) || !iso) return;
+    setApplied(iso);
+    await save({ ...c.facts, appliedOn: iso });
   };
   const err = (k: string) =>
     errors[k] ? (
@@ -269,11 +294,7 @@ export function RecordNotice({ c, onDone }: { c: CaseRecord; onDone: (msg: Msg) 
         {Object.values(errors).join(' ')}
       </p>
       <form onSubmit={(e) => void submitNotice(e)} noValidate className="cl-inline-form">
-        <div className="cl-field">
-          <label htmlFor={f.given}>{t('detail.noticeDate')}</label>
-          {err(f.given)}
-          <input id={f.given} type="date" value={given} max={today} onChange={(e) => setGiven(e.target.value)} {...a11y(f.given)} />
-        </div>
+        <DateField id={f.given} group="cl-field" label={t('detail.noticeDate')} value={given} onChange={setGiven} error={errors[f.given]} />
         <div className="cl-field">
           <label htmlFor={f.form}>{t('detail.noticeForm')}</label>
           {err(f.form)}
@@ -289,11 +310,7 @@ export function RecordNotice({ c, onDone }: { c: CaseRecord; onDone: (msg: Msg) 
         <button type="submit">{t('detail.recordNotice')}</button>
       </form>
       <form onSubmit={(e) => void submitApplied(e)} noValidate className="cl-inline-form">
-        <div className="cl-field">
-          <label htmlFor={f.applied}>{t('detail.appliedOn')}</label>
-          {err(f.applied)}
-          <input id={f.applied} type="date" value={applied} max={today} onChange={(e) => setApplied(e.target.value)} {...a11y(f.applied)} />
-        </div>
+        <DateField id={f.applied} group="cl-field" label={t('detail.appliedOn')} value={applied} onChange={setApplied} error={errors[f.applied]} />
         <button type="submit">{t('detail.recordApplied')}</button>
       </form>
     </div>

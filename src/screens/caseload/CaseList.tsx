@@ -25,7 +25,7 @@ export function CaseList({ cases }: { cases: readonly CaseRecord[] }) {
   }, [cases, query]);
   return (
     <section aria-labelledby="cl-list-title">
-      <h2 id="cl-list-title">{t('list.title')}</h2>
+      <h2 id="cl-list-title" tabIndex={-1}>{t('list.title')}</h2>
       {cases.length === 0 ? (
         <p>{t('list.empty')}</p>
       ) : (

@@ -46,7 +46,7 @@ export function NoticeTracker({ cases }: { cases: readonly CaseRecord[] }) {
 
   return (
     <section aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t('notices.title')}</h2>
+      <h2 id={`${id}-h`} tabIndex={-1}>{t('notices.title')}</h2>
       <p>{t('notices.intro')}</p>
       {total === 0 && <p>{t('notices.empty')}</p>}
       {GROUPS.map((g) =>

@@ -3,7 +3,7 @@
  * passphrase), and — for social workers — save the check as a case, or update the case it was
  * opened from, showing old and new result side by side when they differ.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../engine/types';
 import type { Facts } from '../../facts/schema';
@@ -28,6 +28,7 @@ export function ResultActionsPanel({ facts, result, answers }: { facts: Facts; r
   const id = useId();
   const state = useCaseload();
   const [printing, setPrinting] = useState(false);
+  const printButton = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
   const [notes, setNotes] = useState('');
   const [refInput, setRef] = useState<string | null>(null);
@@ -44,6 +45,14 @@ export function ResultActionsPanel({ facts, result, answers }: { facts: Facts; r
   useEffect(() => {
     if (open) void session.start();
   }, [open]);
+  // unlocked here: the unlock button is gone, so focus goes to the first field of the save form
+  const lastPhase = useRef(state.phase);
+  useEffect(() => {
+    const before = lastPhase.current;
+    lastPhase.current = state.phase;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (open && lost && before !== 'unlocked' && state.phase === 'unlocked') document.getElementById(`${id}-ref`)?.focus();
+  }, [state.phase, open, id]);
 
   const existing = state.phase === 'unlocked' ? session.getCase(savedId ?? caseId) : undefined;
   const after = summarize(result);
@@ -76,11 +85,11 @@ export function ResultActionsPanel({ facts, result, answers }: { facts: Facts; r
   return (
     <div className="result-actions no-print-children">
       <div className="cl-row no-print">
-        <button type="button" className="secondary" onClick={() => setPrinting(true)}>
+        <button type="button" className="secondary" ref={printButton} onClick={() => setPrinting(true)}>
           {t('actions.print')}
         </button>
       </div>
-      {printing && <PrintPreview kind="letter" facts={facts} result={result} onClose={() => setPrinting(false)} />}
+      {printing && <PrintPreview kind="letter" facts={facts} result={result} onClose={() => setPrinting(false)} opener={printButton} />}
       <details className="cl-box no-print" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>{t('actions.title')}</summary>
         <p>{t('actions.intro')}</p>

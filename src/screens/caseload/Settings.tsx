@@ -52,7 +52,7 @@ export function Settings() {
   const [saved, setSaved] = useState(false);
   return (
     <section aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t('settings.title')}</h2>
+      <h2 id={`${id}-h`} tabIndex={-1}>{t('settings.title')}</h2>
       <div className="cl-field">
         <label htmlFor={`${id}-idle`}>{t('settings.idle')}</label>
         <select

@@ -41,7 +41,7 @@ function Basis({ clauses, id }: { clauses: string[]; id: string }) {
     <details className="basis" id={id}>
       <summary>{t('result:plain.basis')}</summary>
       <p>{t('result:plain.basisIntro')}</p>
-      <ul>
+      <ul data-label={`${t('result:plain.basis')}${t('result:colon')}`}>
         {clauses.map((c) => (
           <li key={c}>
             <span className="clause-id">{c}</span> <span lang="zh-CN">{CLAUSE_ZH[c] ?? ''}</span>
@@ -74,15 +74,29 @@ function PayeeUnknown({ s, send, linked }: { s: SubsidyResult; send: StepProps['
   );
 }
 
-function Amount({ a }: { a: AmountInfo }) {
+/** Where a standard comes from. `sameAs`: the other card states the same source; paper says so in one line. */
+function Amount({ a, sameAs }: { a: AmountInfo; sameAs?: Subsidy }) {
   const { t, lang } = useT();
-  return (
-    <p className="source">
+  const full = (
+    <>
       {t('result:source', { source: lang === 'en' ? a.sourceEn : a.source, published: a.publishedIn })}
       {a.fromIsAssumption ? ` ${t('result:fromAssumption', { from: a.from })}` : ''}
-    </p>
+    </>
+  );
+  if (!sameAs) return <p className="source">{full}</p>;
+  return (
+    <>
+      <p className="source screen-only">{full}</p>
+      <p className="source print-only">
+        <Mixed text={t('result:sourceSameAs', { subsidy: subsidyName(t, sameAs) })} />
+      </p>
+    </>
   );
 }
+
+/** The same source, publication and start date: one statement of it is enough on paper. */
+const sameSource = (a: AmountInfo | undefined, b: AmountInfo | undefined) =>
+  !!a && !!b && a.source === b.source && a.sourceEn === b.sourceEn && a.publishedIn === b.publishedIn && a.from === b.from && a.fromIsAssumption === b.fromIsAssumption;
 
 /** Outcomes for each answer to one open question, in words: "300 元/月 if …". */
 function dependsLines(t: TFn, groups: OutcomeIf[]): string[] {
@@ -148,7 +162,11 @@ function Decisions({ s, ds }: { s: Subsidy; ds: Decision[] }) {
   );
 }
 
-function Card({ s, facts, asOf, send, text }: { s: SubsidyResult; facts: Facts; asOf: string; send: StepProps['send']; text: string }) {
+/** `repeated`: the answer box above already says `text` (paper leaves the card's copy off). */
+/** The standard a card states its source for (only where it may be paid). */
+const shownAmount = (s: SubsidyResult) => (mayBePaid(s) ? (s.amount ?? s.possibleAmounts[0]) : undefined);
+
+function Card({ s, facts, asOf, send, text, repeated, sourceSameAs }: { s: SubsidyResult; facts: Facts; asOf: string; send: StepProps['send']; text: string; repeated: boolean; sourceSameAs?: Subsidy }) {
   const { t } = useT();
   // one link per question on the card: the first field a question asks about carries it
   const linked = new Set<QuestionStep>();
@@ -166,13 +184,13 @@ function Card({ s, facts, asOf, send, text }: { s: SubsidyResult; facts: Facts; 
   const whatIf = s.status === 'notEligible' ? whatIfLines(t, facts, asOf, s) : [];
   const noCert = s.criteria.some((c) => c.fields.includes('certificate') && c.outcome !== 'met');
   const possible = mayBePaid(s);
-  const amount = s.amount ?? s.possibleAmounts[0];
+  const amount = shownAmount(s);
   return (
     <section className={`card status-${s.status}`} aria-labelledby={`card-${s.subsidy}`}>
       <h2 id={`card-${s.subsidy}`}>
         <Mixed text={subsidyName(t, s.subsidy)} />
       </h2>
-      <p className="status">
+      <p className={repeated ? 'status repeats-answer' : 'status'}>
         <span className="icon" aria-hidden="true">
           {t(`result:statusIcon.${s.status}`)}
         </span>{' '}
@@ -255,7 +273,7 @@ function Card({ s, facts, asOf, send, text }: { s: SubsidyResult; facts: Facts; 
           ))}
         </ul>
       </details>
-      {possible && amount && <Amount a={amount} />}
+      {amount && <Amount a={amount} sameAs={sourceSameAs} />}
       <Basis clauses={basisClauses(s)} id={`basis-${s.subsidy}`} />
     </section>
   );
@@ -361,8 +379,8 @@ export function ResultPage({ answers, send, asOf }: StepProps) {
       <p className="estimate">{t('result:estimate')}</p>
       <p className="small">{t('result:asOf', { date: r.asOf, instrument: r.instrument })}</p>
       <div className="cards">
-        <Card s={r.living} facts={facts} asOf={asOf} send={send} text={text.living} />
-        <Card s={r.care} facts={facts} asOf={asOf} send={send} text={text.care} />
+        <Card s={r.living} facts={facts} asOf={asOf} send={send} text={text.living} repeated={!elsewhere} />
+        <Card s={r.care} facts={facts} asOf={asOf} send={send} text={text.care} repeated={!elsewhere} sourceSameAs={sameSource(shownAmount(r.living), shownAmount(r.care)) ? 'living' : undefined} />
       </div>
       <div className="after-cards">
         {anyPossible && r.notes.length > 0 && (

@@ -6,6 +6,9 @@ import type { QuestionStep } from '../../machine/steps';
 import { ErrorMessage, QuestionPage, Radios, roleOf, type FieldError, type StepProps } from './parts';
 import { useT, type TFn } from '../../i18n/useT';
 import { STEP_TERMS } from './terms';
+import { DateField, dateError, isoOf } from './date';
+
+export { readDate, dateError } from './date';
 
 const q = (t: TFn, key: string, p: StepProps) => t(`wizard:${key}.q`, { context: roleOf(p.answers) });
 const opts = (t: TFn, step: string, values: readonly (string | number)[]) => values.map((v) => ({ value: String(v), label: t(`wizard:${step}.options.${v}`) }));
@@ -129,65 +132,6 @@ export function AmountStep(p: StepProps & { step: QuestionStep; field: 'welfareL
   );
 }
 
-/**
- * Reads a typed date whatever the browser's language: 2024-05-01, 2024/5/1, 2024.5.1, 2024年5月1日
- * or 20240501. Gives the ISO date, or an error that names the problem.
- */
-export function readDate(t: TFn, text: string, asOf: string): { iso: string } | { error: string } {
-  const v = text.trim().replace(/[／]/g, '/').replace(/[－—–]/g, '-').replace(/\s+/g, '');
-  if (!v) return { error: t('wizard:errors.dateEmpty') };
-  const m = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))$/.exec(v);
-  if (!m) return { error: t('wizard:errors.dateFormat', { text: text.trim() }) };
-  const y = Number(m[1]);
-  const mo = Number(m[2] ?? m[4]);
-  const d = Number(m[3] ?? m[5]);
-  if (mo < 1 || mo > 12) return { error: t('wizard:errors.dateMonth', { month: mo }) };
-  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (d < 1 || d > last) return { error: t('wizard:errors.dateDay', { year: y, month: mo, day: d, last }) };
-  const iso = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  if (iso > asOf) return { error: t('wizard:errors.dateFuture', { today: asOf }) };
-  if (iso < '1950-01-01') return { error: t('wizard:errors.dateTooEarly') };
-  return { iso };
-}
-
-/** The error for a typed date, or null when it reads as a date in range. */
-export function dateError(t: TFn, value: string, asOf: string): string | null {
-  const r = readDate(t, value, asOf);
-  return 'error' in r ? r.error : null;
-}
-
-const isoOf = (t: TFn, value: string, asOf: string): string => {
-  const r = readDate(t, value, asOf);
-  return 'iso' in r ? r.iso : value;
-};
-
-function DateField(props: { id: string; label: string; labelIsH1?: boolean; value: string; onChange: (v: string) => void; error?: string; asOf: string; disabled?: boolean }) {
-  const { t } = useT();
-  const { id, label, labelIsH1, error } = props;
-  const labelEl = <label htmlFor={id}>{label}</label>;
-  return (
-    <div className={`form-group${error ? ' has-error' : ''}`}>
-      {labelIsH1 ? <h1 tabIndex={-1}>{labelEl}</h1> : <p className="label-q">{labelEl}</p>}
-      <p className="hint" id={`${id}-hint`}>
-        {t('wizard:date.hint')}
-      </p>
-      <ErrorMessage id={`${id}-error`} message={error} />
-      <input
-        id={id}
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
-        className="input-date"
-        value={props.value}
-        disabled={props.disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </div>
-  );
-}
-
 /** A date question (when did the household enter 低保, when was the certificate issued), or not sure. */
 export function DateStep(p: StepProps & { step: QuestionStep; field: 'dibaoSince' | 'dibaoEdgeSince' | 'certifiedOn' }) {
   const { t } = useT();
@@ -203,7 +147,7 @@ export function DateStep(p: StepProps & { step: QuestionStep; field: 'dibaoSince
   };
   return (
     <QuestionPage send={p.send} errors={errors} onSubmit={submit} why={t(`wizard:${p.step}.why`)} terms={STEP_TERMS[p.step]}>
-      <DateField id={id} label={q(t, p.step, p)} labelIsH1 value={value} onChange={setValue} error={errors[0]?.message} asOf={p.asOf} disabled={notSure} />
+      <DateField id={id} label={q(t, p.step, p)} labelIsH1 value={value} onChange={setValue} error={errors[0]?.message} disabled={notSure} />
       <div className="checkbox">
         <input type="checkbox" id={`${id}-unknown`} checked={notSure} onChange={(e) => setNotSure(e.target.checked)} />
         <label htmlFor={`${id}-unknown`}>{t('wizard:date.notSure')}</label>
@@ -243,7 +187,7 @@ export function NoticeStep(p: StepProps) {
         reveal={{
           yes: (
             <>
-              <DateField id="noticeGivenOn" label={t('wizard:notice.dateLabel')} value={date} onChange={setDate} error={dateErr} asOf={p.asOf} />
+              <DateField id="noticeGivenOn" label={t('wizard:notice.dateLabel')} value={date} onChange={setDate} error={dateErr} />
               <Radios
                 name="noticeForm"
                 legend={t('wizard:notice.formLegend')}
@@ -284,7 +228,7 @@ export function AppliedStep(p: StepProps) {
         error={errors.find((e) => e.id === 'applied-yes')?.message}
         reveal={{
           yes: (
-            <DateField id="appliedOn" label={t('wizard:applied.dateLabel')} value={date} onChange={setDate} error={errors.find((e) => e.id === 'appliedOn')?.message} asOf={p.asOf} />
+            <DateField id="appliedOn" label={t('wizard:applied.dateLabel')} value={date} onChange={setDate} error={errors.find((e) => e.id === 'appliedOn')?.message} />
           ),
         }}
       />

@@ -155,7 +155,7 @@ const caseload = {
     recordNotice: 'Save the notice',
     appliedOn: 'Date of application',
     recordApplied: 'Save the application date',
-    recordErrors: { date: 'Enter a valid date.', form: 'Choose the form of notice.', future: 'The date cannot be after today.' },
+    recordErrors: { dateEmpty: 'Enter the date, for example 2024-05-01.', form: 'Choose the form of notice.' },
     given: 'Notified on {{date}} by “{{form}}”',
     applied: 'Applied on {{date}}',
     notApplied: 'Not applied yet',

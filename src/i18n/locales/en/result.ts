@@ -22,6 +22,7 @@ const result = {
   possibleAmounts: 'Depending on the grade: {{list}}',
   source: 'Source: {{source}}, published {{published}}. This is a secondary source and may have changed; the civil affairs bureau’s figures prevail.',
   fromAssumption: 'The date this standard applies from ({{from}}) is an assumption.',
+  sourceSameAs: 'Source and start date: the same as for the {{subsidy}}.',
   tierLabel: 'Tier',
   tier: { severe: 'Severe (grade 1 or 2)', other: 'Not severe (grade 3 or 4)', unknown: 'Grade not known' },
   tierNote: '“Severe” (重度) follows the Opinions’ own definition: grade 1 or 2 in any category.',

@@ -153,7 +153,7 @@ const caseload = {
     recordNotice: '保存告知记录',
     appliedOn: '申请日期',
     recordApplied: '保存申请日期',
-    recordErrors: { date: '请填写有效的日期。', form: '请选择告知形式。', future: '日期不能晚于今天。' },
+    recordErrors: { dateEmpty: '请填写日期，例如 2024-05-01。', form: '请选择告知形式。' },
     given: '{{date}} 已用“{{form}}”告知',
     applied: '{{date}} 已申请',
     notApplied: '尚未申请',

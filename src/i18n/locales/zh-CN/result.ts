@@ -20,6 +20,7 @@ const result = {
   possibleAmounts: '按等级可能是：{{list}}',
   source: '来源：{{source}}，公布于 {{published}}。这是二手资料，可能已调整，以民政部门公布为准。',
   fromAssumption: '该标准从 {{from}} 起适用，这个起始日期是推定的。',
+  sourceSameAs: '来源和起始日期：同{{subsidy}}。',
   tierLabel: '档次',
   tier: { severe: '重度（一、二级）', other: '非重度（三、四级）', unknown: '等级不清楚' },
   tierNote: '“重度”按实施意见本身的定义：各类残疾等级为一、二级。',
