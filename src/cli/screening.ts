@@ -93,8 +93,8 @@ class PartRun implements PartOutput, LineWriter {
   /** output lines not yet written, each ending with CR LF, as UTF-8 (written into one buffer: no long strings to join and encode) */
   private buf = Buffer.allocUnsafe(OUT_CHUNK);
   private at = 0;
-  /** the UTF-8 of text many lines share */
-  private readonly bytes = new Map<string, Buffer>();
+  /** the UTF-8 of text many lines share (null: seen once) */
+  private readonly bytes = new Map<string, Buffer | null>();
   onHeader: ((h: HeaderFound) => void) | null = null;
 
   constructor(
@@ -136,16 +136,20 @@ class PartRun implements PartOutput, LineWriter {
     this.at += this.buf.write(t, this.at);
   }
 
-  /** LineWriter: text many lines share (a reading's result cells), encoded once and copied. */
+  /** LineWriter: text many lines share (a reading's result cells): encoded once it comes a second time, then copied. */
   shared(t: string): void {
-    let b = this.bytes.get(t);
-    if (!b) {
-      b = Buffer.from(t);
+    const b = this.bytes.get(t);
+    if (b === undefined) {
+      // seen once: most text of a file whose rows all differ comes only once
       if (this.bytes.size >= 4096) this.bytes.clear();
-      this.bytes.set(t, b);
+      this.bytes.set(t, null);
+      this.text(t);
+      return;
     }
-    this.room(b.length);
-    this.at += b.copy(this.buf, this.at);
+    const bytes = b ?? Buffer.from(t);
+    if (b === null) this.bytes.set(t, bytes);
+    this.room(bytes.length);
+    this.at += bytes.copy(this.buf, this.at);
   }
 
   flush(): void {

@@ -60,6 +60,8 @@ export interface Reading {
   undated?: { facts: Facts; result: Result };
   /** a row with dates: the reading of its answers, whose result cells it shares but for the notice */
   base?: Reading;
+  /** how many later rows found this reading remembered (its cells are then worth encoding once) */
+  found?: number;
   /** the result cells before and after the notice cells, CSV-encoded (rows with dates share them) */
   answerCsv?: string;
   endCsv?: string;
@@ -81,13 +83,21 @@ export interface SkippedRow {
   text: string;
 }
 
-const MAX_REMEMBERED = 50_000;
+/**
+ * Readings remembered at most (each keeps its facts and result for the rows with dates that share
+ * it). When that many are remembered and were used less than twice each on average, the rows of the
+ * file rarely repeat their answers: remembering stops, as it would only cost memory.
+ */
+const MAX_REMEMBERED = 4096;
 
 /** Reads and evaluates rows through one mapping at one as-of date. */
 export class RowReader {
   /** per column: the field or input it holds (null: read by no rule) */
   private readonly cols: { i: number; c: ColumnName; input: boolean; text: boolean; date: boolean; max: number }[] = [];
   private readonly memo = new Map<string, Reading>();
+  /** rows that found their reading remembered, since the memo was last emptied */
+  private hits = 0;
+  private remember = true;
   private readonly cellMemo: Map<string, ReturnType<typeof readCell>>[];
   private readonly hasInputs: boolean;
   /** the columns of the certificate and ID numbers (CN-CERT-NUMBER, CN-ID-NUMBER), -1 when absent */
@@ -132,20 +142,35 @@ export class RowReader {
   }
 
   /**
-   * The facts, result and problems of a row of cells. Remembered by its categorical key; a row with
-   * dates takes the reading of its answers without dates and has only its notice worked out again
-   * (engine `withDates`).
+   * The facts, result and problems of a row of cells. Remembered by its categorical key when it has
+   * no dates; a row with dates takes the remembered reading of the same answers, where there is one,
+   * and has only its notice worked out again (engine `withDates`); else it is read whole.
    */
   read(cells: readonly string[]): Reading {
     const key = this.key(cells);
-    let base = this.memo.get(key);
-    if (!base) {
-      base = this.readNew(cells, false);
-      if (this.memo.size >= MAX_REMEMBERED) this.memo.clear();
-      this.memo.set(key, base);
+    const base = this.memo.get(key);
+    for (const k of this.dateCols) {
+      if ((cells[this.cols[k]!.i] ?? '') === '') continue;
+      // a row with dates: on the reading of a row of the same answers without dates, or read whole
+      if (!base) return this.readNew(cells, true);
+      base.found = (base.found ?? 0) + 1;
+      return this.dated(base, cells);
     }
-    for (const k of this.dateCols) if ((cells[this.cols[k]!.i] ?? '') !== '') return this.dated(base, cells);
-    return base;
+    if (base) {
+      this.hits++;
+      base.found = (base.found ?? 0) + 1;
+      return base;
+    }
+    const r = this.readNew(cells, false);
+    if (!this.remember) return r;
+    if (this.memo.size >= MAX_REMEMBERED) {
+      this.remember = this.hits >= MAX_REMEMBERED;
+      this.memo.clear();
+      this.hits = 0;
+      if (!this.remember) return r;
+    }
+    this.memo.set(key, r);
+    return r;
   }
 
   /** A row with dates: its own notice on the reading of its answers (the whole row read anew where anything is wrong). */
@@ -437,7 +462,11 @@ export class FileScreener {
       w.shared(b.answerCsv);
       w.text(`,${csvLine(noticeValues(r.result, this.lang))},`);
       w.shared(b.endCsv);
-    } else w.shared((r.valuesCsv ??= this.valuesCsv(r)));
+    } else {
+      const values = (r.valuesCsv ??= this.valuesCsv(r));
+      if (r.found) w.shared(values);
+      else w.text(values);
+    }
     if (!o.warnings.length && !o.errors.length) w.text(',,');
     // the warnings and errors of a reading are the same for every row that shares it (the row's own ID number aside)
     else if (o.warnings === r.warnings) w.shared((r.problemsCsv ??= ',' + csvLine(this.problemCells(o))));
