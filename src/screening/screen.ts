@@ -62,9 +62,8 @@ export interface Reading {
   base?: Reading;
   /** how many later rows found this reading remembered (its cells are then worth encoding once) */
   found?: number;
-  /** the result cells before and after the notice cells, CSV-encoded (rows with dates share them) */
+  /** the result cells before the notice cells, CSV-encoded (rows with dates share them) */
   answerCsv?: string;
-  endCsv?: string;
 }
 
 /** Takes an output line in pieces (FileScreener.writeLine). */
@@ -307,6 +306,8 @@ export class FileScreener {
   private fastLines = false;
   /** the result values of a row without a result, CSV-encoded */
   private blankValues: string | undefined;
+  /** the result cells after the notice cells, CSV-encoded */
+  private endCsv: string | undefined;
   /** false: outcomes are only written (the command line), so remembered readings let their results go */
   private readonly keepResults: boolean;
 
@@ -458,10 +459,11 @@ export class FileScreener {
     if (b && r.result) {
       // a row with dates: the cells of its answers are those of the rows without dates, the notice its own
       b.answerCsv ??= csvLine(answerValues(r.result, this.lang, r.screening));
-      b.endCsv ??= csvLine([r.result.asOf, r.result.rulesVersion]);
+      // the cells after the notice (as-of date, rules version) are the same for every row of the file
+      this.endCsv ??= csvLine([r.result.asOf, r.result.rulesVersion]);
       w.shared(b.answerCsv);
       w.text(`,${csvLine(noticeValues(r.result, this.lang))},`);
-      w.shared(b.endCsv);
+      w.shared(this.endCsv);
     } else {
       const values = (r.valuesCsv ??= this.valuesCsv(r));
       if (r.found) w.shared(values);
