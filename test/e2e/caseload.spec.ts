@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { axe, daysAgo, driveToResult, newCheck, PASS, persona, saveAsCase, setUpCaseload } from './support/caseload-helpers';
+import { axe, daysAgo, driveToResult, newCheck, PASS, persona, saveAsCase, setUpCaseload, useLanguage } from './support/caseload-helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -288,12 +288,7 @@ test('new visit clears the wizard answers so the next household starts empty', a
 });
 
 test('in English every caseload page has its words translated and no accessibility violation', async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('lang-set')) {
-      localStorage.setItem('tj-subsidies.lang', 'en');
-      sessionStorage.setItem('lang-set', '1');
-    }
-  });
+  await useLanguage(page, 'en');
   await page.goto('/#/caseload');
   await expect(page.locator('main h1')).toHaveText('Caseload and notices');
   await expect(page.getByText(/forgotten passphrase cannot be recovered/).first()).toBeVisible();

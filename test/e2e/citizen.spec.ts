@@ -1,6 +1,7 @@
 /** The way through the wizard as a citizen on a phone meets it: addresses, back and forward, dates, the first screen. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { useLanguage } from './support/caseload-helpers';
 
 const step = (page: Page) => page.locator('.wizard');
 const next = (page: Page) => page.locator('form button[type=submit]').click();
@@ -101,12 +102,7 @@ test('the skip link moves focus to the main content and leaves the address alone
 for (const l of ['zh-CN', 'en'] as const)
   test(`in ${l}, 关怀模式 is kept on this device, and axe finds nothing on the start page, a question, the glossary, the caseload and the roster, none scrolling sideways at 320 px`, async ({ page }) => {
     test.setTimeout(120_000);
-    await page.addInitScript((v) => {
-      if (!sessionStorage.getItem('lang-set')) {
-        localStorage.setItem('tj-subsidies.lang', v);
-        sessionStorage.setItem('lang-set', '1');
-      }
-    }, l);
+    await useLanguage(page, l);
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto('/');
     await page.locator('.care-switch').click();

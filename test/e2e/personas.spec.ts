@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { appendFileSync } from 'node:fs';
-import { axe, persona, step, type Persona } from './support/caseload-helpers';
+import { axe, persona, step, useLanguage, type Persona } from './support/caseload-helpers';
 
 // axe on the result and a whole way through the wizard: slow on a loaded 2-core machine
 test.describe.configure({ timeout: 120_000 });
@@ -36,14 +36,6 @@ const PERSONAS: { name: string; persona: Persona; first: Record<'zh-CN' | 'en', 
   },
 ];
 
-async function lang(page: Page, l: 'zh-CN' | 'en') {
-  await page.addInitScript((v) => {
-    if (!sessionStorage.getItem('lang-set')) {
-      localStorage.setItem('tj-subsidies.lang', v);
-      sessionStorage.setItem('lang-set', '1');
-    }
-  }, l);
-}
 
 
 
@@ -68,7 +60,7 @@ for (const l of ['zh-CN', 'en'] as const)
   for (const { name, persona, first, next, missed } of PERSONAS)
     test(`in ${l}, ${name}: the result's first sentence says so in plain words, with no clause id outside 依据`, async ({ page }) => {
       await page.setViewportSize({ width: 390, height: 844 });
-      await lang(page, l);
+      await useLanguage(page, l);
       await page.goto('/');
       await expect(page.locator('.wizard')).toHaveAttribute('data-step', /.+/);
       const chars = await charsBeforeFirstAnswer(page);

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axe, step, useLanguage } from './support/caseload-helpers';
 
 type Action = string[]; // ids to check; "amount:<field>=<n>" fills an amount
 type Persona = Record<string, Action>;
@@ -22,21 +22,7 @@ const base: Persona = {
   applied: ['#applied-no'],
 };
 
-async function lang(page: Page, l: 'zh-CN' | 'en') {
-  await page.addInitScript((v) => {
-    if (!sessionStorage.getItem('lang-set')) {
-      localStorage.setItem('tj-subsidies.lang', v);
-      sessionStorage.setItem('lang-set', '1');
-    }
-  }, l);
-}
 
-const step = (page: Page) => page.locator('.wizard').getAttribute('data-step');
-
-async function axe(page: Page) {
-  const r = await new AxeBuilder({ page }).analyze();
-  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** Answers page after page as the persona says, until "check your answers"; returns the steps seen. */
 async function drive(page: Page, persona: Persona, opts: { axe?: boolean; noSideways?: boolean } = {}) {
@@ -72,7 +58,7 @@ const yuan = (l: string, n: number) => (l === 'en' ? `${n} yuan a month` : `${n}
 for (const l of ['zh-CN', 'en'] as const) {
   test.describe(`in ${l}`, () => {
     test.beforeEach(async ({ page }) => {
-      await lang(page, l);
+      await useLanguage(page, l);
       await page.goto('/');
     });
 
@@ -158,7 +144,7 @@ test('at 320 px wide (200% zoom on a small screen) no page scrolls sideways, up 
 
 for (const l of ['zh-CN', 'en'] as const)
   test(`in ${l}, a full result (both subsidies, a choice, a deadline) prints on one A4 page in type no smaller than 9 pt`, async ({ page }) => {
-    await lang(page, l);
+    await useLanguage(page, l);
     await page.goto('/');
     await drive(page, {
       ...base,

@@ -58,6 +58,16 @@ export async function driveToResult(page: Page, p: Persona) {
   await expect(page.locator('.wizard')).toHaveAttribute('data-step', 'result');
 }
 
+/** Opens the app in language `l` on the first load of the session; a language picked later on the page is kept. */
+export async function useLanguage(page: Page, l: 'zh-CN' | 'en') {
+  await page.addInitScript((v) => {
+    if (!sessionStorage.getItem('lang-set')) {
+      localStorage.setItem('tj-subsidies.lang', v);
+      sessionStorage.setItem('lang-set', '1');
+    }
+  }, l);
+}
+
 export async function axe(page: Page) {
   const r = await new AxeBuilder({ page }).analyze();
   expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
