@@ -89,6 +89,9 @@ export interface SkippedRow {
  */
 const MAX_REMEMBERED = 4096;
 
+/** Different cells of a column known by a number in a row's key (characters below the surrogates). */
+const KEY_IDS = 4096;
+
 /** Reads and evaluates rows through one mapping at one as-of date. */
 export class RowReader {
   /** per column: the field or input it holds (null: read by no rule) */
@@ -100,6 +103,8 @@ export class RowReader {
   private hits = 0;
   private remember = true;
   private readonly cellMemo: Map<string, ReturnType<typeof readCell>>[];
+  /** per column: the number of each different cell (see key()) */
+  private readonly keyIds: Map<string, number>[];
   private readonly hasInputs: boolean;
   /** the columns of the certificate and ID numbers (CN-CERT-NUMBER, CN-ID-NUMBER), -1 when absent */
   private readonly certCol: number;
@@ -115,6 +120,7 @@ export class RowReader {
       if (c) this.cols.push({ i, c, input: isInputName(c), text: columnSpec(c).kind === 'text', date: columnSpec(c).kind === 'date', max: columnSpec(c).max ?? 0 });
     });
     this.cellMemo = this.cols.map(() => new Map());
+    this.keyIds = this.cols.map(() => new Map());
     this.hasInputs = this.cols.some((x) => x.input);
     this.certCol = mapping.indexOf('certificateNumber');
     this.idCol = mapping.indexOf('idNumber');
@@ -125,19 +131,22 @@ export class RowReader {
 
   /**
    * The key of a row: its categorical cells (free text within its limit reads as itself and is left
-   * out, and dates are read apart: only the notice reads them).
+   * out, and dates are read apart: only the notice reads them). Each column's first 4,096 different
+   * cells are known by a number, one character of the key; any later one is written out whole,
+   * after its length.
    */
   private key(cells: readonly string[]): string {
     let k = '';
-    for (const x of this.cols) {
-      const cell = cells[x.i] ?? '';
+    for (let j = 0; j < this.cols.length; j++) {
+      const x = this.cols[j]!;
+      let cell = cells[x.i] ?? '';
       // a certificate number settles facts by its category and grade digits: those are its key
-      if (x.i === this.certCol) {
-        k += certNumberKey(cell) + '\u001f';
-        continue;
-      }
-      if ((x.text && cell.length <= x.max) || x.date) continue;
-      k += cell + '\u001f';
+      if (x.i === this.certCol) cell = certNumberKey(cell);
+      else if ((x.text && cell.length <= x.max) || x.date) continue;
+      const ids = this.keyIds[j]!;
+      let id = ids.get(cell);
+      if (id === undefined && ids.size < KEY_IDS) ids.set(cell, (id = ids.size));
+      k += id === undefined ? `\uffff${cell.length}:${cell}` : String.fromCharCode(id);
     }
     return k;
   }
@@ -178,7 +187,10 @@ export class RowReader {
       this.remember = this.hits >= MAX_REMEMBERED;
       this.memo.clear();
       this.hits = 0;
-      if (!this.remember) return;
+      if (!this.remember) {
+        this.byFacts.clear();
+        return;
+      }
     }
     this.memo.set(key, r);
   }

@@ -278,6 +278,30 @@ describe('remembered readings', () => {
     );
   });
 
+  it('writes every row as if it were read alone when a column holds more different cells than the key numbers (4,096)', () => {
+    const head = Object.keys(GRADE_ONE_DIBAO);
+    const amountAt = head.indexOf('welfareCareAllowances');
+    // 4,096 different amounts, each twice (rows that repeat: remembering goes on), fill the key's
+    // numbers; later amounts, keyed by their text, alternate below and above the care subsidy, so a
+    // key that lost them would give rows the wrong results
+    const amounts = [...Array.from({ length: 8192 }, (_, i) => 1000 + (i >> 1)), ...Array.from({ length: 400 }, (_, i) => (i % 2 ? 6000 + i : 10 + i)), ...Array.from({ length: 100 }, (_, i) => 1000 + i)];
+    const rows = amounts.map((a) => head.map((h, i) => (i === amountAt ? String(a) : GRADE_ONE_DIBAO[h]!)));
+    const s = new FileScreener(AS_OF, 'zh-CN', { delimiter: ',', keepResults: false });
+    const got: string[] = [];
+    for (const cells of [head, ...rows]) s.push([...cells], cells.join(','), (o, l, c) => got.push(s.outputLine(o, l, c)));
+    const expected = rows.map((cells, k) => {
+      const one = new FileScreener(AS_OF, 'zh-CN', { header: FileScreener.headerOf(1, head), firstRow: k + 2, delimiter: ',' });
+      let line = '';
+      one.push([...cells], cells.join(','), (o, l, c) => (line = one.outputLine(o, l, c)));
+      return line;
+    });
+    expect(got).toHaveLength(amounts.length);
+    expect(got).toEqual(expected);
+    // the amounts past the 4,096th do change the care result: the alternation shows in it
+    const care = (line: string) => Papa.parse<string[]>(line).data[0]![head.length + 6];
+    expect(new Set(got.slice(8192, 8592).map(care)).size).toBe(2);
+  });
+
   it('keeps the result of a row whose ID number has a typo when an earlier row with the same answers was written first (command line)', () => {
     const a = ['王一', '11010519491231002X', '天津市', '有', '肢体', '一级', '低保', '否', '', '', ''];
     const typo = ['李二', '110105194912310021', ...a.slice(2)];
