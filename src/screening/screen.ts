@@ -49,7 +49,7 @@ export interface Reading {
   screening?: ScreeningOutcome;
   /** warnings that follow from the read cells (the certificate number's category and grade) */
   warnings?: NumberWarning[];
-  /** how the row counts (kept when the result itself is let go) */
+  /** how the row counts */
   kind: RowKind;
   notice: 'overdue' | 'due' | null;
   /** the result values (`screening` to `rulesVersion`), CSV-encoded (built when first written) */
@@ -338,15 +338,12 @@ export class FileScreener {
   private endCsv: string | undefined;
   /** the `warning` and `error` cells of rows whose one problem is their own ID number's (see ownWarning) */
   private readonly ownWarnings = new Map<string, string>();
-  /** false: outcomes are only written (the command line), so remembered readings let their results go */
-  private readonly keepResults: boolean;
 
   constructor(
     readonly asOf: string,
     readonly lang: Lang,
-    opts: { header?: HeaderFound; firstRow?: number; delimiter?: string; keepResults?: boolean } = {},
+    opts: { header?: HeaderFound; firstRow?: number; delimiter?: string } = {},
   ) {
-    this.keepResults = opts.keepResults ?? true;
     if (opts.header) this.setHeader(opts.header);
     if (opts.firstRow) this.rowCount = opts.firstRow - 1;
     this.fastLines = (opts.delimiter ?? ',') === ',';
@@ -431,12 +428,6 @@ export class FileScreener {
     if (r.notice === 'overdue') c.noticeOverdue++;
     else if (r.notice === 'due') c.noticeDue++;
     out(o, line, cells);
-    if (!this.keepResults && r.result && !r.base) {
-      // only the output line is wanted: the remembered reading keeps its values' cells, not the result
-      r.valuesCsv ??= this.valuesCsv(r);
-      r.result = undefined;
-      r.facts = undefined;
-    }
   }
 
   /** The facts of a screened row, with its free text. */
