@@ -260,7 +260,8 @@ export class RowReader {
     if (!withDates && this.remember) {
       factsKey = JSON.stringify(read);
       const same = this.byFacts.get(factsKey);
-      if (same) return warnings ? reading(same.facts, same.result, same.errors, same.screening, warnings, same.kind, same.notice, same.undated, undefined) : same;
+      // the result is shared; the certificate number's warnings are the row's own
+      if (same) return !warnings && !same.warnings ? same : reading(same.facts, same.result, same.errors, same.screening, warnings, same.kind, same.notice, same.undated, undefined);
     }
     const asOf = this.asOf;
     const result = evaluate(read, { asOf });

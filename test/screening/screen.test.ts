@@ -313,6 +313,15 @@ describe('remembered readings', () => {
     expect(new Set(got.slice(8192, 8592).map(care)).size).toBe(2);
   }, 60_000);
 
+  it('gives no warning to a row whose facts are those of an earlier row with a certificate number that disagrees', () => {
+    const first = ['王一', '11010519491231002X', '天津市', '有', '肢体', '一级', '低保', '否', '11010519491231002X13', '', ''];
+    const second = ['王二', '11010519491231002X', '天津市', '有', '肢体', '一级', '低保', '否', '', '', ''];
+    const got = lines([first, second]);
+    expect(got).toEqual([alone(first, 2), alone(second, 3)]);
+    expect(Papa.parse<string[]>(got[0]!).data[0]!.at(-2)).toContain('视力');
+    expect(Papa.parse<string[]>(got[1]!).data[0]!.at(-2)).toBe('');
+  });
+
   it('keeps the result of a row whose ID number has a typo when an earlier row with the same answers was written first', () => {
     const a = ['王一', '11010519491231002X', '天津市', '有', '肢体', '一级', '低保', '否', '', '', ''];
     const typo = ['李二', '110105194912310021', ...a.slice(2)];
