@@ -110,6 +110,8 @@ export class RosterCore {
   private loaded: Loaded | null = null;
   private screened: Screened | null = null;
   private cancelled = new Set<number>();
+  /** settles when the last 'load' has read its file: what needs the text waits for it (a cancel does not) */
+  private ready: Promise<void> = Promise.resolve();
   private readonly post: CoreOptions['post'];
   private readonly yieldTurn: () => Promise<void>;
   private readonly chunkSize: number;
@@ -124,13 +126,21 @@ export class RosterCore {
   async handle(msg: ToWorker): Promise<void> {
     try {
       switch (msg.type) {
-        case 'load':
-          return this.load(msg.job, msg.bytes, msg.text);
-        case 'screen':
-          return await this.screen(msg.job, msg.mapping, msg.asOf, msg.part, msg.lang ?? 'zh-CN');
+        case 'load': {
+          const read = msg.file ? msg.file.arrayBuffer() : null;
+          const loading = (async () => this.load(msg.job, read ? await read : msg.bytes, msg.text))();
+          this.ready = loading.catch(() => undefined);
+          return await loading;
+        }
         case 'cancel':
           this.cancelled.add(msg.job);
           return;
+      }
+      // the file may still be being read (another worker told the page it was loaded)
+      await this.ready;
+      switch (msg.type) {
+        case 'screen':
+          return await this.screen(msg.job, msg.mapping, msg.asOf, msg.part, msg.lang ?? 'zh-CN');
         case 'detail':
           return this.detail(msg.job, msg.row);
         case 'export':

@@ -18,8 +18,11 @@ export type { Counts, Encoding, RowKind };
 // ---------------------------------------------------------------- page → worker
 
 export type ToWorker =
-  /** a file's bytes (transferred) or pasted text */
-  | { type: 'load'; job: number; bytes?: ArrayBuffer; text?: string }
+  /**
+   * The file as picked (a Blob: only a handle crosses, and each worker reads the bytes on its own
+   * thread), a file's bytes (transferred), or pasted text.
+   */
+  | { type: 'load'; job: number; file?: Blob; bytes?: ArrayBuffer; text?: string }
   /** part: this worker screens the index-th of count parts of the text (see splitRanges) */
   | { type: 'screen'; job: number; mapping: ColumnMapping; asOf: string; part?: { index: number; count: number }; lang?: Lang }
   | { type: 'cancel'; job: number }

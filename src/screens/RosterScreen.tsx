@@ -137,9 +137,10 @@ export default function RosterScreen() {
   const loadError = ctx.loadError ? (ctx.loadError.reason === 'failed' ? t('loadFailed.failed', { message: ctx.loadError.message }) : t(`loadFailed.${ctx.loadError.reason}`)) : null;
   const announce = ctx.announce ? (t as unknown as (key: string, values: object) => string)(ctx.announce.key, ctx.announce.values) : '';
 
-  const onFile = async (file: File | undefined) => {
+  // the workers read the file (a File is a Blob: only a handle crosses to them), not the page
+  const onFile = (file: File | undefined) => {
     if (!file) return;
-    send({ type: 'LOAD', name: file.name, bytes: await file.arrayBuffer() });
+    send({ type: 'LOAD', name: file.name, file });
   };
 
   const restart = () => send({ type: 'RESTART' });
@@ -251,7 +252,7 @@ export default function RosterScreen() {
               aria-describedby={`${base}-file-hint`}
               disabled={phase === 'loading'}
               onChange={(e) => {
-                void onFile(e.target.files?.[0]);
+                onFile(e.target.files?.[0]);
                 e.target.value = '';
               }}
             />

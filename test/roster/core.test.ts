@@ -186,6 +186,31 @@ describe('screening one file in parallel parts', () => {
   });
 });
 
+describe('a picked file', () => {
+  it('is read by the core itself, and a screening asked for before the file is read waits for it', async () => {
+    const text = `${HEAD}\n张三,${GOOD},2025-07-01\n李四,${GOOD.replace('一级', '五级')},2025-07-01\n`;
+    const file = new Blob([new Uint8Array([0xef, 0xbb, 0xbf]), new TextEncoder().encode(text)]);
+    const fromFile = harness();
+    // as a second worker sees it: the page sends 'screen' once the first worker has read the file
+    const load = fromFile.send({ type: 'load', job: 1, file });
+    const screen = fromFile.send({ type: 'screen', job: 1, mapping: proposeMapping(HEAD.split(',')), asOf: '2025-09-01' });
+    await Promise.all([load, screen]);
+    expect(fromFile.of('failed')).toEqual([]);
+    expect(fromFile.of('loaded')[0]).toMatchObject({ encoding: 'utf-8', bom: true, headers: HEAD.split(',') });
+    const fromText = await screenText(text);
+    expect(fromFile.rows()).toEqual(fromText.rows());
+    expect(fromFile.rows().map((r) => r.kind)).toEqual(['eligible', 'error']);
+  });
+
+  it('that cannot be read is reported as a failure, and what waited for it fails too', async () => {
+    const h = harness();
+    const unreadable = { arrayBuffer: () => Promise.reject(new Error('NotReadableError')) } as unknown as Blob;
+    await Promise.all([h.send({ type: 'load', job: 2, file: unreadable }), h.send({ type: 'detail', job: 2, row: 2 })]);
+    expect(h.of('failed').map((m) => m.message)).toEqual(['NotReadableError', 'row 2 not screened']);
+    expect(h.of('loaded')).toEqual([]);
+  });
+});
+
 describe('a file that cannot be read', () => {
   it('reports an undecodable file through the protocol', async () => {
     const h = harness();
