@@ -175,12 +175,14 @@ async function main() {
         }
       })();
       await page.getByLabel('选择 CSV 文件').setInputFiles(csvPath);
-      // Chinese headers: the mapping step asks to confirm the proposed columns (the time on it is left out)
+      // Chinese headers: the mapping step asks to confirm the proposed columns (the time on it is left
+      // out); a person reads the columns' choices first, so the click waits until they are shown
       const start = page.getByRole('button', { name: '开始筛查' });
+      const choices = page.locator('.roster-mapping-list select').first();
       const table = page.locator('table.roster-table');
-      await Promise.race([start.waitFor({ timeout: 120_000 }), table.waitFor({ timeout: 120_000 })]);
+      await Promise.race([choices.waitFor({ timeout: 120_000 }), table.waitFor({ timeout: 120_000 })]);
       let mappingMs = 0;
-      if (await start.isVisible()) {
+      if (await choices.isVisible()) {
         mappingMs = await page.evaluate(() => performance.now() - (window as unknown as { __t0: number }).__t0);
         await page.evaluate(() => ((window as unknown as { __tStart: number }).__tStart = performance.now()));
         await start.click();

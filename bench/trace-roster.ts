@@ -76,13 +76,16 @@ async function main() {
     await cdp.send('Tracing.start', {
       transferMode: 'ReportEvents',
       traceConfig: {
-        includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'toplevel'],
+        // PROFILE=0: no sampling profiler (its overhead lengthens the tasks), trace events only
+        includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'toplevel', ...(process.env.PROFILE === '0' ? [] : ['disabled-by-default-v8.cpu_profiler'])],
       },
     });
     await page.getByLabel('选择 CSV 文件').setInputFiles(csvPath);
     const start = page.getByRole('button', { name: '开始筛查' });
     const table = page.locator('table.roster-table');
     await Promise.race([start.waitFor({ timeout: 120_000 }), table.waitFor({ timeout: 120_000 })]);
+    const choices = page.locator('.roster-mapping-list select').first();
+    await Promise.race([choices.waitFor({ timeout: 120_000 }), table.waitFor({ timeout: 120_000 })]);
     if (await start.isVisible()) await start.click();
     await table.waitFor({ timeout: 120_000 });
     await page.waitForTimeout(500);
@@ -173,6 +176,26 @@ async function main() {
       }
       console.log(`\ntask at +${((task.ts - t0) / 1000).toFixed(0)} ms: ${(task.dur! / 1000).toFixed(0)} ms`);
       console.log('  events: ' + top.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', '));
+      // what ran inside, as a tree of the events of 5 ms or more (three levels)
+      const tree = (parent: TraceEvent, depth: number) => {
+        const pend = parent.ts + parent.dur!;
+        let until = 0;
+        for (const e of inside) {
+          if (e === parent || e.ts < parent.ts || e.ts + e.dur! > pend || e.ts < until) continue;
+          if (e.ts === parent.ts && e.dur === parent.dur) continue;
+          until = e.ts + e.dur!;
+          if (e.dur! < 5000) continue;
+          const data = e.args?.data as { type?: string; functionName?: string } | undefined;
+          console.log(`  ${'  '.repeat(depth)}${e.name}${data?.type ? ` (${data.type})` : ''}${data?.functionName ? ` ${data.functionName}` : ''} ${(e.dur! / 1000).toFixed(1)} ms`);
+          if (depth < Number(process.env.DEPTH ?? 3)) tree(e, depth + 1);
+        }
+      };
+      tree(task, 0);
+      if (process.env.ALL) {
+        const names = new Map<string, number>();
+        for (const e of inside) names.set(e.name, (names.get(e.name) ?? 0) + 1);
+        console.log('  all events inside (count): ' + [...names.entries()].map(([k, v]) => `${k} ${v}`).join(', '));
+      }
       const fc = inside.filter((e) => e.name === 'FunctionCall' || e.name === 'EventDispatch' || e.name === 'FireAnimationFrame' || e.name === 'TimerFire' || e.name === 'v8.run');
       for (const e of fc.slice(0, 6)) console.log(`  ${e.name} ${(e.dur! / 1000).toFixed(1)} ms ${JSON.stringify(e.args?.data ?? {}).slice(0, 160)}`);
       console.log('  self: ' + [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join('; '));

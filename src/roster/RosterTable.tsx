@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldName, formatIssue } from '../screening/messages';
 import type { Lang, NoticeBrief, RowSummary, SubsidyState } from './protocol';
@@ -59,14 +60,43 @@ interface Props {
   onChoose: (row: number, on: boolean) => void;
 }
 
-/** One page of screened rows as a real table; pages of PAGE_SIZE rows keep 100,000 rows light. */
-export function RosterTable({ store, indexes, page, label, onPage, onDetail, chosen, added, onChoose }: Props) {
+/**
+ * One page of screened rows as a real table; pages of PAGE_SIZE rows keep 100,000 rows light.
+ *
+ * The rows are rendered in the background (useDeferredValue: React yields to the browser every few
+ * milliseconds): when the results arrive the heading, counts and focus come first, and the table
+ * follows a moment later instead of holding the page in one long task; a new filter or page keeps
+ * the rows shown until the next ones are ready.
+ */
+export function RosterTable(props: Props) {
+  const view = useMemo(() => ({ indexes: props.indexes, page: props.page, label: props.label }), [props.indexes, props.page, props.label]);
+  const shown = useDeferredValue(view, null);
+  if (!shown) return null;
+  return <RowsTable {...props} {...shown} />;
+}
+
+function RowsTable({ store, indexes, page, label, onPage, onDetail, chosen, added, onChoose }: Props) {
   const { t, i18n } = useTranslation('roster');
   const lang = (i18n.language === 'en' ? 'en' : 'zh-CN') as Lang;
   const pages = Math.max(1, Math.ceil(indexes.length / PAGE_SIZE));
   const p = Math.min(page, pages - 1);
   const shown = Array.from(indexes.subarray(p * PAGE_SIZE, (p + 1) * PAGE_SIZE), (i) => store.get(i));
   if (indexes.length === 0) return <p>{t('results.none')}</p>;
+  // words the same on every row, made once per page rather than once per cell
+  const col = {
+    choose: t('choose.col'),
+    row: t('col.row'),
+    ref: t('col.ref'),
+    kind: t('col.kind'),
+    total: t('col.total'),
+    why: t('col.why'),
+    living: t('col.living'),
+    care: t('col.care'),
+    notice: t('col.notice'),
+    detail: t('col.detail'),
+  };
+  const chooseError = t('choose.error');
+  const addedWord = t('choose.added');
   return (
     <>
       <div className="roster-table-wrap" role="region" aria-labelledby="roster-caption" tabIndex={0}>
@@ -74,24 +104,24 @@ export function RosterTable({ store, indexes, page, label, onPage, onDetail, cho
           <caption id="roster-caption">{t('results.caption', { label, page: p + 1, pages, count: indexes.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('choose.col')}</th>
-              <th scope="col">{t('col.row')}</th>
-              <th scope="col">{t('col.ref')}</th>
-              <th scope="col">{t('col.kind')}</th>
-              <th scope="col">{t('col.total')}</th>
-              <th scope="col">{t('col.why')}</th>
-              <th scope="col">{t('col.living')}</th>
-              <th scope="col">{t('col.care')}</th>
-              <th scope="col">{t('col.notice')}</th>
-              <th scope="col">{t('col.detail')}</th>
+              <th scope="col">{col.choose}</th>
+              <th scope="col">{col.row}</th>
+              <th scope="col">{col.ref}</th>
+              <th scope="col">{col.kind}</th>
+              <th scope="col">{col.total}</th>
+              <th scope="col">{col.why}</th>
+              <th scope="col">{col.living}</th>
+              <th scope="col">{col.care}</th>
+              <th scope="col">{col.notice}</th>
+              <th scope="col">{col.detail}</th>
             </tr>
           </thead>
           <tbody>
             {shown.map((r) => (
               <tr key={r.row} className={`roster-kind-${r.kind}`}>
-                <td className="roster-choose-cell" data-label={t('choose.col')}>
+                <td className="roster-choose-cell" data-label={col.choose}>
                   {r.kind === 'error' ? (
-                    <span className="roster-hint">{t('choose.error')}</span>
+                    <span className="roster-hint">{chooseError}</span>
                   ) : (
                     <>
                       <label className="roster-choose">
@@ -101,44 +131,44 @@ export function RosterTable({ store, indexes, page, label, onPage, onDetail, cho
                       {added.has(r.row) && (
                         <span className="roster-added">
                           <span aria-hidden="true">✓ </span>
-                          {t('choose.added')}
+                          {addedWord}
                         </span>
                       )}
                     </>
                   )}
                 </td>
-                <th scope="row" data-label={t('col.row')}>
+                <th scope="row" data-label={col.row}>
                   {r.row}
                 </th>
-                <td className="roster-ref" data-label={t('col.ref')}>
+                <td className="roster-ref" data-label={col.ref}>
                   {r.ref}
                 </td>
-                <td className="roster-kind" data-label={t('col.kind')}>
+                <td className="roster-kind" data-label={col.kind}>
                   <span aria-hidden="true" className="roster-icon">
                     {t(`kindIcon.${r.kind}`)}
                   </span>{' '}
                   {t(`kindOne.${r.kind}`)}
                 </td>
-                <td className="roster-total" data-label={t('col.total')}>
+                <td className="roster-total" data-label={col.total}>
                   {r.kind === 'error' ? '—' : t('yuan', { amount: r.total })}
                 </td>
-                <td className="roster-why" data-label={t('col.why')}>
+                <td className="roster-why" data-label={col.why}>
                   {whyText(t, r, lang).map((line, i) => (
                     <div key={i}>{line}</div>
                   ))}
                 </td>
-                <td data-label={t('col.living')}>{subsidyText(t, r.living, r.livingPaid, r.kind === 'likely')}</td>
-                <td data-label={t('col.care')}>{subsidyText(t, r.care, r.carePaid, r.kind === 'likely')}</td>
-                <td className="roster-notice" data-label={t('col.notice')}>
+                <td data-label={col.living}>{subsidyText(t, r.living, r.livingPaid, r.kind === 'likely')}</td>
+                <td data-label={col.care}>{subsidyText(t, r.care, r.carePaid, r.kind === 'likely')}</td>
+                <td className="roster-notice" data-label={col.notice}>
                   {noticeText(t, r.notice).map((line, i) => (
                     <div key={i} className={i === 1 && r.notice?.status === 'overdue' && r.notice.required !== 'no' ? 'roster-overdue' : undefined}>
                       {line}
                     </div>
                   ))}
                 </td>
-                <td data-label={t('col.detail')}>
+                <td data-label={col.detail}>
                   <button type="button" className="secondary roster-detail-button" data-row={r.row} onClick={() => onDetail(r.row)} aria-label={t('detail.button', { row: r.row })}>
-                    {t('col.detail')}
+                    {col.detail}
                   </button>
                 </td>
               </tr>

@@ -56,6 +56,36 @@ export class RowStore {
     return ROW_KINDS[this.batches[b]!.kinds[k]!]!;
   }
 
+  /** Calls fn with each batch and the position in it of every row the filter keeps, in file order. */
+  private each(filter: RowFilter, fn: (b: RowBatch, k: number) => void): void {
+    const kind = filter === 'all' ? -2 : filter === 'overdue' ? -1 : ROW_KINDS.indexOf(filter);
+    for (const b of this.batches) {
+      const column = kind === -1 ? b.overdue : b.kinds;
+      const want = kind === -1 ? 1 : kind;
+      for (let k = 0; k < column.length; k++) if (kind === -2 || column[k] === want) fn(b, k);
+    }
+  }
+
+  /** How many of the rows a filter keeps are of a kind (batch by batch: no row is looked up). */
+  countOf(filter: RowFilter, kind: RowKind): number {
+    const want = ROW_KINDS.indexOf(kind);
+    let n = 0;
+    this.each(filter, (b, k) => {
+      if (b.kinds[k] === want) n++;
+    });
+    return n;
+  }
+
+  /** The spreadsheet row numbers of the rows a filter keeps, in file order, leaving out one kind if asked. */
+  rowNumbers(filter: RowFilter, without?: RowKind): number[] {
+    const skip = without ? ROW_KINDS.indexOf(without) : -1;
+    const out: number[] = [];
+    this.each(filter, (b, k) => {
+      if (b.kinds[k] !== skip) out.push(b.rows[k]!);
+    });
+    return out;
+  }
+
   /**
    * Indexes of the rows a filter keeps, in file order; all rows are ranked by kind in ROW_KINDS order
    * (likely eligible first), in file order within a kind.

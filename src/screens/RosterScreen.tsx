@@ -162,10 +162,9 @@ export default function RosterScreen() {
 
   // how many rows the current filter shows that can be chosen (rows with errors cannot)
   const shown = useMemo(() => {
-    let errors = 0;
-    if (done) for (const i of filtered) if (store.kindAt(i) === 'error') errors++;
+    const errors = done ? store.countOf(filter, 'error') : 0;
     return { choosable: filtered.length - errors, errors };
-  }, [done, store, filtered]);
+  }, [done, store, filter, filtered]);
 
   const fetchCaseRows = (wanted: number[]) =>
     new Promise<CaseRow[]>((resolve, reject) => {
@@ -176,9 +175,10 @@ export default function RosterScreen() {
 
   const chooseShown = () => {
     if (!done) return;
+    const rows = store.rowNumbers(filter, 'error');
     setChoice((c) => {
       const chosen = new Set(c.chosen);
-      for (const i of filtered) if (store.kindAt(i) !== 'error') chosen.add(store.rowAt(i));
+      for (const r of rows) chosen.add(r);
       return { ...c, chosen };
     });
   };
@@ -359,7 +359,7 @@ export default function RosterScreen() {
                 {t('results.export')}
               </button>
               {filter !== 'all' && filtered.length > 0 && (
-                <button type="button" className="secondary" onClick={() => requestExport(Array.from(filtered, (i) => store.rowAt(i)))}>
+                <button type="button" className="secondary" onClick={() => requestExport(store.rowNumbers(filter))}>
                   {t('results.exportFiltered', { count: filtered.length })}
                 </button>
               )}

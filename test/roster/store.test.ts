@@ -30,6 +30,24 @@ describe('the page\'s store of screened rows', () => {
     expect([...store.select('excluded')]).toEqual([]);
   });
 
+  it('counts the rows of a kind that a filter keeps, and gives their row numbers, leaving out a kind if asked', () => {
+    expect(store.countOf('all', 'error')).toBe(2);
+    expect(store.countOf('error', 'error')).toBe(2);
+    expect(store.countOf('eligible', 'error')).toBe(0);
+    expect(store.countOf('overdue', 'eligible')).toBe(1);
+    expect(store.countOf('overdue', 'error')).toBe(0);
+    expect(store.rowNumbers('all')).toEqual([2, 3, 5, 6, 7]);
+    expect(store.rowNumbers('all', 'error')).toEqual([2, 5, 7]);
+    expect(store.rowNumbers('overdue')).toEqual([5, 7]);
+    expect(store.rowNumbers('error', 'error')).toEqual([]);
+    // the same as looking each row up
+    for (const f of ['all', 'eligible', 'error', 'depends', 'overdue'] as const) {
+      const idx = [...store.select(f)];
+      expect(store.countOf(f, 'error')).toBe(idx.filter((i) => store.kindAt(i) === 'error').length);
+      expect(store.rowNumbers(f).sort((a, b) => a - b)).toEqual(idx.map((i) => store.rowAt(i)).sort((a, b) => a - b));
+    }
+  });
+
   it('tells each row\'s kind by its index, so that rows with errors are kept out of a choice', () => {
     expect([0, 1, 2, 3, 4].map((i) => store.kindAt(i))).toEqual(['eligible', 'error', 'depends', 'error', 'eligible']);
   });
