@@ -21,7 +21,7 @@ import { pressingTrigger, rowKind } from '../screening/tally';
 import { csvLine } from '../screening/write';
 import { summarize } from '../storage/model';
 import { contactColumns, contactOf } from './toCase';
-import { makeBatch, type CaseRow, type FromWorker, type Lang, type NoticeBrief, type RowError, type RowSummary, type ToWorker } from './protocol';
+import { batchTransfer, makeBatch, type CaseRow, type FromWorker, type Lang, type NoticeBrief, type RowError, type RowSummary, type ToWorker } from './protocol';
 
 export interface CoreOptions {
   post: (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -218,7 +218,10 @@ export class RosterCore {
       rowsBefore = range.firstRow - 1 + reader.rows;
       chunkStart = pos;
       s.lastRow = screener.rowCount;
-      if (batch.length) this.post({ type: 'rows', job, batch: makeBatch(batch) });
+      if (batch.length) {
+        const b = makeBatch(batch);
+        this.post({ type: 'rows', job, batch: b }, batchTransfer(b));
+      }
       batch = [];
       this.post({ type: 'progress', job, fraction: Math.min(1, (pos - range.start) / Math.max(1, range.end - range.start)), rows: screener.counts.rows });
       await this.yieldTurn();

@@ -56,33 +56,35 @@ export class RowStore {
     return ROW_KINDS[this.batches[b]!.kinds[k]!]!;
   }
 
-  /** Calls fn with each batch and the position in it of every row the filter keeps, in file order. */
-  private each(filter: RowFilter, fn: (b: RowBatch, k: number) => void): void {
-    const kind = filter === 'all' ? -2 : filter === 'overdue' ? -1 : ROW_KINDS.indexOf(filter);
-    for (const b of this.batches) {
-      const column = kind === -1 ? b.overdue : b.kinds;
-      const want = kind === -1 ? 1 : kind;
-      for (let k = 0; k < column.length; k++) if (kind === -2 || column[k] === want) fn(b, k);
-    }
+  /** The column a filter reads in each batch and the value it keeps (null: every row). */
+  private static test(filter: RowFilter): { overdue: boolean; want: number } | null {
+    if (filter === 'all') return null;
+    return filter === 'overdue' ? { overdue: true, want: 1 } : { overdue: false, want: ROW_KINDS.indexOf(filter) };
   }
 
   /** How many of the rows a filter keeps are of a kind (batch by batch: no row is looked up). */
   countOf(filter: RowFilter, kind: RowKind): number {
+    const f = RowStore.test(filter);
     const want = ROW_KINDS.indexOf(kind);
     let n = 0;
-    this.each(filter, (b, k) => {
-      if (b.kinds[k] === want) n++;
-    });
+    for (const b of this.batches) {
+      const kinds = b.kinds;
+      const column = f?.overdue ? b.overdue : kinds;
+      for (let k = 0; k < kinds.length; k++) if (kinds[k] === want && (!f || column[k] === f.want)) n++;
+    }
     return n;
   }
 
   /** The spreadsheet row numbers of the rows a filter keeps, in file order, leaving out one kind if asked. */
   rowNumbers(filter: RowFilter, without?: RowKind): number[] {
+    const f = RowStore.test(filter);
     const skip = without ? ROW_KINDS.indexOf(without) : -1;
     const out: number[] = [];
-    this.each(filter, (b, k) => {
-      if (b.kinds[k] !== skip) out.push(b.rows[k]!);
-    });
+    for (const b of this.batches) {
+      const kinds = b.kinds;
+      const column = f?.overdue ? b.overdue : kinds;
+      for (let k = 0; k < kinds.length; k++) if (kinds[k] !== skip && (!f || column[k] === f.want)) out.push(b.rows[k]!);
+    }
     return out;
   }
 
@@ -92,13 +94,15 @@ export class RowStore {
    */
   select(filter: RowFilter): Int32Array {
     if (filter === 'all') {
+      // one pass counts each kind, one places each row after the kinds before its own
+      const next = new Int32Array(ROW_KINDS.length + 1);
+      for (const b of this.batches) for (let k = 0; k < b.kinds.length; k++) next[b.kinds[k]! + 1]!++;
+      for (let i = 1; i < next.length; i++) next[i]! += next[i - 1]!;
       const out = new Int32Array(this.count);
-      let n = 0;
-      for (let kind = 0; kind < ROW_KINDS.length; kind++)
-        this.batches.forEach((b, bi) => {
-          const start = this.starts[bi]!;
-          for (let k = 0; k < b.kinds.length; k++) if (b.kinds[k] === kind) out[n++] = start + k;
-        });
+      this.batches.forEach((b, bi) => {
+        const start = this.starts[bi]!;
+        for (let k = 0; k < b.kinds.length; k++) out[next[b.kinds[k]!]!++] = start + k;
+      });
       return out;
     }
     const kind = filter === 'overdue' ? -1 : ROW_KINDS.indexOf(filter);

@@ -183,6 +183,26 @@ export default function RosterScreen() {
     });
   };
 
+  // the same functions on every render: a row of the table re-renders only when its own choice changes
+  const onPage = useCallback((p: number) => send({ type: 'PAGE', page: p }), [send]);
+  const onDetail = useCallback(
+    (row: number) => {
+      setDetail({ row });
+      send({ type: 'DETAIL', row });
+    },
+    [send],
+  );
+  const onChoose = useCallback(
+    (row: number, on: boolean) =>
+      setChoice((c) => {
+        const chosen = new Set(c.chosen);
+        if (on) chosen.add(row);
+        else chosen.delete(row);
+        return { ...c, chosen };
+      }),
+    [],
+  );
+
   const requestExport = (only?: number[]) => send({ type: 'EXPORT', lang, ...(only ? { rows: only } : {}) });
 
   usePageTitle(t('title'));
@@ -399,21 +419,11 @@ export default function RosterScreen() {
             indexes={filtered}
             page={page}
             label={filterLabel}
-            onPage={(p) => send({ type: 'PAGE', page: p })}
-            onDetail={(row) => {
-              setDetail({ row });
-              send({ type: 'DETAIL', row });
-            }}
+            onPage={onPage}
+            onDetail={onDetail}
             chosen={choice.chosen}
             added={choice.added}
-            onChoose={(row, on) =>
-              setChoice((c) => {
-                const chosen = new Set(c.chosen);
-                if (on) chosen.add(row);
-                else chosen.delete(row);
-                return { ...c, chosen };
-              })
-            }
+            onChoose={onChoose}
           />
 
           {detail && <DetailPanel detail={detail} lang={lang} panelRef={detailRef} onClose={closeDetail} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeBatch, type RowSummary } from '../../src/roster/protocol';
+import { makeBatch, ROW_KINDS, type RowSummary } from '../../src/roster/protocol';
 import { RowStore } from '../../src/roster/store';
 
 const row = (n: number, kind: RowSummary['kind'], overdue = false): RowSummary => ({
@@ -50,5 +50,24 @@ describe('the page\'s store of screened rows', () => {
 
   it('tells each row\'s kind by its index, so that rows with errors are kept out of a choice', () => {
     expect([0, 1, 2, 3, 4].map((i) => store.kindAt(i))).toEqual(['eligible', 'error', 'depends', 'error', 'eligible']);
+  });
+});
+
+describe('ranking many rows', () => {
+  it('lists every row once, by kind in ROW_KINDS order and in file order within a kind, however the rows fall into batches', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const kinds = ROW_KINDS;
+    const store = new RowStore();
+    const all: RowSummary[] = [];
+    let n = 2;
+    for (let b = 0; b < 40; b++) {
+      const batch = Array.from({ length: Math.floor(next() * 60) }, () => row(n++, kinds[Math.floor(next() * kinds.length)]!));
+      all.push(...batch);
+      store.add(makeBatch(batch));
+    }
+    const expected = kinds.flatMap((k) => all.filter((r) => r.kind === k).map((r) => r.row));
+    expect(Array.from(store.select('all'), (i) => store.rowAt(i))).toEqual(expected);
+    expect(expected).toHaveLength(all.length);
   });
 });
