@@ -177,7 +177,9 @@ async function main() {
       await page.getByLabel('选择 CSV 文件').setInputFiles(csvPath);
       // Chinese headers: the mapping step asks to confirm the proposed columns (the time on it is left
       // out); a person reads the columns' choices first, so the click waits until they are shown
-      const start = page.getByRole('button', { name: '开始筛查' });
+      // CSS selectors only from here on: a role or label query computes the accessible name of every
+      // element (the mapping step has hundreds of options), a long task of the measuring, not the page's
+      const start = page.locator('.roster-mapping button[type="submit"]');
       const choices = page.locator('.roster-mapping-list select').first();
       const table = page.locator('table.roster-table');
       await Promise.race([choices.waitFor({ timeout: 120_000 }), table.waitFor({ timeout: 120_000 })]);

@@ -81,7 +81,9 @@ async function main() {
       },
     });
     await page.getByLabel('选择 CSV 文件').setInputFiles(csvPath);
-    const start = page.getByRole('button', { name: '开始筛查' });
+    // CSS selectors only from here on: a role or label query computes the accessible name of every
+    // element (the mapping step has hundreds of options), a long task of the measuring, not the page's
+    const start = page.locator('.roster-mapping button[type="submit"]');
     const table = page.locator('table.roster-table');
     await Promise.race([start.waitFor({ timeout: 120_000 }), table.waitFor({ timeout: 120_000 })]);
     const choices = page.locator('.roster-mapping-list select').first();

@@ -147,10 +147,12 @@ export default function RosterScreen() {
 
   // Move focus to the heading of each new step, so keyboard and screen-reader users follow along.
   const stepRoot = useRef<HTMLDivElement>(null);
+  // Focusing lays the page out at once: it is done in the next frame, which lays the page out anyway,
+  // not in the task that rendered the step (one long task instead of two shorter ones).
   useEffect(() => {
     if (phase === 'pick' && !loadError) return;
-    const target = stepRoot.current?.querySelector<HTMLElement>('[data-autofocus]');
-    target?.focus();
+    const frame = requestAnimationFrame(() => stepRoot.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus());
+    return () => cancelAnimationFrame(frame);
   }, [phase, loadError]);
   useEffect(() => {
     if (showMappingErrors) requestAnimationFrame(() => stepRoot.current?.querySelector<HTMLElement>('.roster-error-summary')?.focus());
