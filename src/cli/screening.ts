@@ -105,7 +105,7 @@ class PartRun implements PartOutput, LineWriter {
     header?: HeaderFound,
     firstRow = 1,
   ) {
-    this.s = new FileScreener(o.asOf, o.lang, { header, firstRow, delimiter, keepResults: false });
+    this.s = new FileScreener(o.asOf, o.lang, { header, firstRow, delimiter });
     this.reader = new CsvReader(delimiter, (cells, line) => {
       const had = this.s.header;
       this.s.push(cells, line, this.take);

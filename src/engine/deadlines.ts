@@ -57,23 +57,26 @@ export interface PeriodEnd {
   movedBy: number;
 }
 
-/** Deadlines repeat a lot across a roster (few distinct dates): remember them per calendar. */
-const memo = new WeakMap<HolidayCalendar, Map<string, PeriodEnd>>();
+/** Deadlines repeat a lot across a roster (few distinct dates): remember them per calendar and length, by start. */
+const memo = new WeakMap<HolidayCalendar, Map<number, Map<string, Readonly<PeriodEnd>>>>();
 const MEMO_LIMIT = 20_000;
 
-export function lastOnTimeDay(start: string, months: number, cal: HolidayCalendar = chinaCalendar): PeriodEnd {
-  let m = memo.get(cal);
+/** The end of a notice period (frozen: the same end is shared by every call for the same start). */
+export function lastOnTimeDay(start: string, months: number, cal: HolidayCalendar = chinaCalendar): Readonly<PeriodEnd> {
+  let byMonths = memo.get(cal);
   // Stryker disable next-line ConditionalExpression: equivalent — a fresh memo every call only forgets, counting again gives the same end
-  if (!m) memo.set(cal, (m = new Map()));
-  const key = `${start}|${months}`;
-  const hit = m.get(key);
+  if (!byMonths) memo.set(cal, (byMonths = new Map()));
+  let m = byMonths.get(months);
+  // Stryker disable next-line ConditionalExpression: equivalent — a fresh memo every call only forgets, counting again gives the same end
+  if (!m) byMonths.set(months, (m = new Map()));
+  const hit = m.get(start);
   // Stryker disable next-line ConditionalExpression: equivalent — never using the memo counts again and gives the same end
-  if (hit) return { ...hit };
+  if (hit) return hit;
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent — when the memo is emptied bounds its memory, not the answer
   if (m.size >= MEMO_LIMIT) m.clear();
-  const end = countPeriod(start, months, cal);
-  m.set(key, end);
-  return { ...end };
+  const end = Object.freeze(countPeriod(start, months, cal));
+  m.set(start, end);
+  return end;
 }
 
 function countPeriod(start: string, months: number, cal: HolidayCalendar): PeriodEnd {

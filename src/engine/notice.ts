@@ -12,9 +12,10 @@ const monthOf = (iso: string) => iso.slice(0, 7);
 
 /** The duty applies when a subsidy is (or would be) paid; it may while one depends on an answer. */
 function noticeRequired(living: SubsidyResult, care: SubsidyResult): NoticeTrigger['required'] {
-  const statuses = [living.status, care.status];
-  if (statuses.some((s) => s === 'paid' || s === 'otherWins')) return 'yes';
-  if (statuses.includes('depends')) return 'unknown';
+  const a = living.status;
+  const b = care.status;
+  if (a === 'paid' || a === 'otherWins' || b === 'paid' || b === 'otherWins') return 'yes';
+  if (a === 'depends' || b === 'depends') return 'unknown';
   return 'no';
 }
 

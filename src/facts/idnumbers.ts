@@ -66,11 +66,22 @@ function validDate(yyyymmdd: string): boolean {
 }
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Whether a text is 17 digits then a digit or X (a roster's usual ID cell: nothing to normalise). */
+function plainId(s: string): boolean {
+  for (let i = 0; i < 17; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const last = s.charCodeAt(17);
+  return (last >= 48 && last <= 57) || last === 88;
+}
+
 /** Reads an 18-character citizen ID number and checks its birth date and check character. */
 export function readIdNumber(raw: string): IdReading {
-  const id = normaliseNumber(raw);
+  const plain = raw.length === 18 && plainId(raw);
+  const id = plain ? raw : normaliseNumber(raw);
   if (id.length !== 18) return { ok: false, problem: { code: 'idLength', length: id.length } };
-  if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: { code: 'idChars' } };
+  if (!plain && !plainId(id)) return { ok: false, problem: { code: 'idChars' } };
   const birth = id.slice(6, 14);
   if (!validDate(birth)) return { ok: false, problem: { code: 'idBirthDate', birthDate: birth } };
   const expected = idCheckChar(id);

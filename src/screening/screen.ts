@@ -49,7 +49,7 @@ export interface Reading {
   screening?: ScreeningOutcome;
   /** warnings that follow from the read cells (the certificate number's category and grade) */
   warnings?: NumberWarning[];
-  /** how the row counts (kept when the result itself is let go) */
+  /** how the row counts */
   kind: RowKind;
   notice: 'overdue' | 'due' | null;
   /** the result values (`screening` to `rulesVersion`), CSV-encoded (built when first written) */
@@ -89,15 +89,22 @@ export interface SkippedRow {
  */
 const MAX_REMEMBERED = 4096;
 
+/** Different cells of a column known by a number in a row's key (characters below the surrogates). */
+const KEY_IDS = 4096;
+
 /** Reads and evaluates rows through one mapping at one as-of date. */
 export class RowReader {
   /** per column: the field or input it holds (null: read by no rule) */
   private readonly cols: { i: number; c: ColumnName; input: boolean; text: boolean; date: boolean; max: number }[] = [];
   private readonly memo = new Map<string, Reading>();
+  /** readings of rows without dates by their facts (JSON): rows whose cells differ but mean the same share one */
+  private readonly byFacts = new Map<string, Reading>();
   /** rows that found their reading remembered, since the memo was last emptied */
   private hits = 0;
   private remember = true;
   private readonly cellMemo: Map<string, ReturnType<typeof readCell>>[];
+  /** per column: the number of each different cell (see key()) */
+  private readonly keyIds: Map<string, number>[];
   private readonly hasInputs: boolean;
   /** the columns of the certificate and ID numbers (CN-CERT-NUMBER, CN-ID-NUMBER), -1 when absent */
   private readonly certCol: number;
@@ -113,6 +120,7 @@ export class RowReader {
       if (c) this.cols.push({ i, c, input: isInputName(c), text: columnSpec(c).kind === 'text', date: columnSpec(c).kind === 'date', max: columnSpec(c).max ?? 0 });
     });
     this.cellMemo = this.cols.map(() => new Map());
+    this.keyIds = this.cols.map(() => new Map());
     this.hasInputs = this.cols.some((x) => x.input);
     this.certCol = mapping.indexOf('certificateNumber');
     this.idCol = mapping.indexOf('idNumber');
@@ -123,53 +131,68 @@ export class RowReader {
 
   /**
    * The key of a row: its categorical cells (free text within its limit reads as itself and is left
-   * out, and dates are read apart: only the notice reads them).
+   * out, and dates are read apart: only the notice reads them). Each column's first 4,096 different
+   * cells are known by a number, one character of the key; any later one is written out whole,
+   * after its length.
    */
   private key(cells: readonly string[]): string {
     let k = '';
-    for (const x of this.cols) {
-      const cell = cells[x.i] ?? '';
+    for (let j = 0; j < this.cols.length; j++) {
+      const x = this.cols[j]!;
+      let cell = cells[x.i] ?? '';
       // a certificate number settles facts by its category and grade digits: those are its key
-      if (x.i === this.certCol) {
-        k += certNumberKey(cell) + '\u001f';
-        continue;
-      }
-      if ((x.text && cell.length <= x.max) || x.date) continue;
-      k += cell + '\u001f';
+      if (x.i === this.certCol) cell = certNumberKey(cell);
+      else if ((x.text && cell.length <= x.max) || x.date) continue;
+      const ids = this.keyIds[j]!;
+      let id = ids.get(cell);
+      if (id === undefined && ids.size < KEY_IDS) ids.set(cell, (id = ids.size));
+      k += id === undefined ? `\uffff${cell.length}:${cell}` : String.fromCharCode(id);
     }
     return k;
   }
 
   /**
-   * The facts, result and problems of a row of cells. Remembered by its categorical key when it has
-   * no dates; a row with dates takes the remembered reading of the same answers, where there is one,
-   * and has only its notice worked out again (engine `withDates`); else it is read whole.
+   * The facts, result and problems of a row of cells. Remembered by its categorical key; a row with
+   * dates takes the reading of the same answers without dates (remembered, or made and remembered
+   * now) and has only its notice worked out again (engine `withDates`). Once remembering stops, a
+   * row with dates is read whole.
    */
   read(cells: readonly string[]): Reading {
     const key = this.key(cells);
     const base = this.memo.get(key);
-    for (const k of this.dateCols) {
-      if ((cells[this.cols[k]!.i] ?? '') === '') continue;
-      // a row with dates: on the reading of a row of the same answers without dates, or read whole
-      if (!base) return this.readNew(cells, true);
-      base.found = (base.found ?? 0) + 1;
-      return this.dated(base, cells);
-    }
     if (base) {
       this.hits++;
       base.found = (base.found ?? 0) + 1;
-      return base;
     }
+    for (const k of this.dateCols) {
+      if ((cells[this.cols[k]!.i] ?? '') === '') continue;
+      // a row with dates: on the reading of the same answers without dates
+      if (base) return this.dated(base, cells);
+      if (!this.remember) return this.readNew(cells, true);
+      const undated = this.readNew(cells, false);
+      // a problem in the answers: the whole row is read, its dates too, for all its messages
+      if (!undated.undated) return this.readNew(cells, true);
+      this.keep(key, undated);
+      return this.dated(undated, cells);
+    }
+    if (base) return base;
     const r = this.readNew(cells, false);
-    if (!this.remember) return r;
+    if (this.remember) this.keep(key, r);
+    return r;
+  }
+
+  /** Remembers a reading by its key; stops remembering when the rows of the file rarely repeat. */
+  private keep(key: string, r: Reading): void {
     if (this.memo.size >= MAX_REMEMBERED) {
       this.remember = this.hits >= MAX_REMEMBERED;
       this.memo.clear();
       this.hits = 0;
-      if (!this.remember) return r;
+      if (!this.remember) {
+        this.byFacts.clear();
+        return;
+      }
     }
     this.memo.set(key, r);
-    return r;
   }
 
   /** A row with dates: its own notice on the reading of its answers (the whole row read anew where anything is wrong). */
@@ -184,7 +207,7 @@ export class RowReader {
     }
     const read = Object.freeze(facts) as Facts;
     const result = withDates(base.undated.result, read, { asOf: this.asOf });
-    return { ...base, facts: read, result, notice: noticeOf(result), valuesCsv: undefined, problemsCsv: undefined, undated: undefined, base };
+    return reading(read, result, base.errors, base.screening, base.warnings, base.kind, noticeOf(result), undefined, base);
   }
 
   /** The reading of one cell of column k (remembered per column). */
@@ -230,23 +253,28 @@ export class RowReader {
       read = n.facts;
       if (n.warnings.length) warnings = n.warnings;
     }
-    if (errors) return { errors, kind: 'error', notice: null, ...(warnings ? { warnings } : {}) };
+    if (errors) return reading(undefined, undefined, errors, undefined, warnings, 'error', null, undefined, undefined);
+    // cells that differ in words only (天津 and 天津市, the category where no rule reads it …) give
+    // the same facts: the rows without dates share one reading of them
+    let factsKey: string | null = null;
+    if (!withDates && this.remember) {
+      factsKey = JSON.stringify(read);
+      const same = this.byFacts.get(factsKey);
+      if (same) return warnings ? reading(same.facts, same.result, same.errors, same.screening, warnings, same.kind, same.notice, same.undated, undefined) : same;
+    }
     const asOf = this.asOf;
     const result = evaluate(read, { asOf });
     const screening = screeningOutcome(read, result, (f) => evaluate(f, { asOf }));
     const noErrors: FieldIssue[] = [];
     Object.freeze(read);
-    return {
-      facts: read,
-      result,
-      errors: noErrors,
-      screening,
-      kind: rowKind({ result, errors: noErrors, screening }),
-      notice: noticeOf(result),
-      ...(warnings ? { warnings } : {}),
-      // the screening outcome reads no date, so the rows of the same answers with dates share it
-      ...(withDates ? {} : { undated: { facts: read, result } }),
-    };
+    const kind = rowKind({ result, errors: noErrors, screening });
+    // the screening outcome reads no date, so the rows of the same answers with dates share it
+    const r = reading(read, result, noErrors, screening, warnings, kind, noticeOf(result), withDates ? undefined : { facts: read, result }, undefined);
+    if (factsKey !== null) {
+      if (this.byFacts.size >= MAX_REMEMBERED) this.byFacts.clear();
+      this.byFacts.set(factsKey, r);
+    }
+    return r;
   }
 
   /** The warnings of one row: those of its reading, and its ID number's (checked per row: it is no part of the key). */
@@ -308,15 +336,14 @@ export class FileScreener {
   private blankValues: string | undefined;
   /** the result cells after the notice cells, CSV-encoded */
   private endCsv: string | undefined;
-  /** false: outcomes are only written (the command line), so remembered readings let their results go */
-  private readonly keepResults: boolean;
+  /** the `warning` and `error` cells of rows whose one problem is their own ID number's (see ownWarning) */
+  private readonly ownWarnings = new Map<string, string>();
 
   constructor(
     readonly asOf: string,
     readonly lang: Lang,
-    opts: { header?: HeaderFound; firstRow?: number; delimiter?: string; keepResults?: boolean } = {},
+    opts: { header?: HeaderFound; firstRow?: number; delimiter?: string } = {},
   ) {
-    this.keepResults = opts.keepResults ?? true;
     if (opts.header) this.setHeader(opts.header);
     if (opts.firstRow) this.rowCount = opts.firstRow - 1;
     this.fastLines = (opts.delimiter ?? ',') === ',';
@@ -401,12 +428,6 @@ export class FileScreener {
     if (r.notice === 'overdue') c.noticeOverdue++;
     else if (r.notice === 'due') c.noticeDue++;
     out(o, line, cells);
-    if (!this.keepResults && r.result && !r.base) {
-      // only the output line is wanted: the remembered reading keeps its values' cells, not the result
-      r.valuesCsv ??= this.valuesCsv(r);
-      r.result = undefined;
-      r.facts = undefined;
-    }
   }
 
   /** The facts of a screened row, with its free text. */
@@ -435,9 +456,10 @@ export class FileScreener {
       // the line as it is, with only the cells that need it written anew (an ID number as text …)
       let from = 0;
       let pos = 0;
+      const bom = line.indexOf('\uFEFF') >= 0;
       for (let k = 0; k < cells.length; k++) {
         const c = cells[k]!;
-        if (!cellAsItIs(c)) {
+        if (!cellAsItIs(c) || (bom && c.indexOf('\uFEFF') >= 0)) {
           w.text(line.slice(from, pos) + csvCellKeepingText(c));
           from = pos + c.length;
         }
@@ -472,7 +494,24 @@ export class FileScreener {
     if (!o.warnings.length && !o.errors.length) w.text(',,');
     // the warnings and errors of a reading are the same for every row that shares it (the row's own ID number aside)
     else if (o.warnings === r.warnings) w.shared((r.problemsCsv ??= ',' + csvLine(this.problemCells(o))));
+    else if (o.warnings.length === 1 && !r.warnings && !o.errors.length) w.shared(this.ownWarning(o.warnings[0]!));
     else w.text(',' + csvLine(this.problemCells(o)));
+  }
+
+  /**
+   * The `warning` and `error` cells of a row whose one problem is its own ID number's (a typo of
+   * the check character …): the same few sentences recur, so their cells are remembered.
+   */
+  private ownWarning(w: NumberWarning): string {
+    // a wrong check character, the usual typo, is known by its two characters; any other by its sentence
+    const key = w.code === 'idNumber' && w.problem.code === 'idCheck' ? w.source + w.problem.expected + w.problem.given : formatNumberWarning(w, this.lang);
+    let cells = this.ownWarnings.get(key);
+    if (cells === undefined) {
+      cells = ',' + csvLine([formatNumberWarning(w, this.lang), '']);
+      if (this.ownWarnings.size >= 1024) this.ownWarnings.clear();
+      this.ownWarnings.set(key, cells);
+    }
+    return cells;
   }
 
   /** The values of a reading, `screening` to `rulesVersion`, CSV-encoded. */
@@ -523,6 +562,24 @@ export function findHeader(text: string, delimiter: string): (HeaderFound & { ti
   return s.header && { ...s.header, titles: s.skipped.filter((x) => x.why === 'title') };
 }
 
+/**
+ * A reading, every field present and in one order: readings are made for most rows and read for
+ * every row, so all of them share one shape (fast to build and to read).
+ */
+function reading(
+  facts: Facts | undefined,
+  result: Result | undefined,
+  errors: FieldIssue[],
+  screening: ScreeningOutcome | undefined,
+  warnings: NumberWarning[] | undefined,
+  kind: RowKind,
+  notice: Reading['notice'],
+  undated: Reading['undated'],
+  base: Reading | undefined,
+): Reading {
+  return { facts, result, errors, screening, warnings, kind, notice, valuesCsv: undefined, problemsCsv: undefined, undated, base, found: 0, answerCsv: undefined };
+}
+
 /** Whether a result's most pressing notice is overdue or still due (while a subsidy is or may be paid). */
 function noticeOf(result: Result): Reading['notice'] {
   const t = pressingTrigger(result);
@@ -532,15 +589,15 @@ function noticeOf(result: Result): Reading['notice'] {
 const firstText = (cells: readonly string[]): string => cells.find((c) => c.trim() !== '')?.trim() ?? '';
 
 /**
- * A cell of a quote-free comma-separated line that csvCellKeepingText() leaves as it is: no
- * formula-like or space start, no space end, no BOM, not digits a spreadsheet would spoil.
+ * A cell of a quote-free comma-separated line that csvCellKeepingText() leaves as it is, BOM aside:
+ * no formula-like or space start, no space end, not digits a spreadsheet would spoil.
  */
 function cellAsItIs(c: string): boolean {
   const n = c.length;
   if (n === 0) return true;
   const f = c.charCodeAt(0);
-  // = + - @ tab CR space at the start, a space at the end, a BOM
-  if (f === 61 || f === 43 || f === 45 || f === 64 || f === 9 || f === 13 || f === 32 || c.charCodeAt(n - 1) === 32 || c.indexOf('\uFEFF') >= 0) return false;
+  // = + - @ tab CR space at the start, a space at the end (a BOM inside is looked for once per line)
+  if (f === 61 || f === 43 || f === 45 || f === 64 || f === 9 || f === 13 || f === 32 || c.charCodeAt(n - 1) === 32) return false;
   return !(f >= 48 && f <= 57 && (n >= 12 || (f === 48 && n > 1)) && isSpoiltNumber(c));
 }
 
