@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLUMN_NAMES as FACT_FIELDS, type ColumnName as FactField } from '../facts/fields';
 import { fieldName } from '../screening/messages';
@@ -21,6 +21,12 @@ export function MappingStep({ headers, sample, mapping, fromStorage, showErrors,
   const { t, i18n } = useTranslation('roster');
   const lang = (i18n.language === 'en' ? 'en' : 'zh-CN') as Lang;
   const base = useId();
+  // the same choices under every column: their words are made once, not once per column
+  const options = useMemo(() => FACT_FIELDS.map((f) => [f, t('mapping.option', { name: fieldName(f, lang), field: f })] as const), [t, lang]);
+  const ignore = t('mapping.ignore');
+  // the columns' choices (a select of some thirty options per column) are rendered in the
+  // background, after the heading has taken focus: never one long task for a wide file
+  const listed = useDeferredValue(true, false);
   const problems = mappingProblems(mapping);
   const badColumns = new Set(problems.flatMap((p) => p.columns));
   const problemText = problems.map((p) =>
@@ -54,7 +60,7 @@ export function MappingStep({ headers, sample, mapping, fromStorage, showErrors,
         <fieldset>
           <legend>{t('mapping.legend')}</legend>
           <ol className="roster-mapping-list">
-            {headers.map((h, i) => {
+            {listed && headers.map((h, i) => {
               const id = `${base}-c${i}`;
               const cell = sample[i]?.trim();
               return (
@@ -74,10 +80,10 @@ export function MappingStep({ headers, sample, mapping, fromStorage, showErrors,
                       onChange(next);
                     }}
                   >
-                    <option value="">{t('mapping.ignore')}</option>
-                    {FACT_FIELDS.map((f) => (
+                    <option value="">{ignore}</option>
+                    {options.map(([f, label]) => (
                       <option key={f} value={f}>
-                        {t('mapping.option', { name: fieldName(f, lang), field: f })}
+                        {label}
                       </option>
                     ))}
                   </select>

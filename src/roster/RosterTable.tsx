@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldName, formatIssue } from '../screening/messages';
-import type { Lang, NoticeBrief, RowSummary, SubsidyState } from './protocol';
+import { ROW_KINDS, type Lang, type NoticeBrief, type RowKind, type RowSummary, type SubsidyState } from './protocol';
 import type { RowStore } from './store';
 
 export const PAGE_SIZE = 50;
@@ -59,14 +60,127 @@ interface Props {
   onChoose: (row: number, on: boolean) => void;
 }
 
-/** One page of screened rows as a real table; pages of PAGE_SIZE rows keep 100,000 rows light. */
-export function RosterTable({ store, indexes, page, label, onPage, onDetail, chosen, added, onChoose }: Props) {
+/** Words the same on every row (column names, each kind's icon and name), made once per language rather than once per cell. */
+function wordsOf(t: T) {
+  return {
+    col: {
+      choose: t('choose.col'),
+      row: t('col.row'),
+      ref: t('col.ref'),
+      kind: t('col.kind'),
+      total: t('col.total'),
+      why: t('col.why'),
+      living: t('col.living'),
+      care: t('col.care'),
+      notice: t('col.notice'),
+      detail: t('col.detail'),
+    },
+    chooseError: t('choose.error'),
+    added: t('choose.added'),
+    kindIcon: Object.fromEntries(ROW_KINDS.map((k) => [k, t(`kindIcon.${k}`)])) as Record<RowKind, string>,
+    kindOne: Object.fromEntries(ROW_KINDS.map((k) => [k, t(`kindOne.${k}`)])) as Record<RowKind, string>,
+  };
+}
+
+interface RowProps {
+  r: RowSummary;
+  t: T;
+  lang: Lang;
+  words: ReturnType<typeof wordsOf>;
+  chosen: boolean;
+  added: boolean;
+  onChoose: (row: number, on: boolean) => void;
+  onDetail: (row: number) => void;
+}
+
+/**
+ * One screened row. A component of its own, so that React can yield to the browser between rows
+ * while it renders a page in the background, and re-renders only the row whose choice changed.
+ */
+const RosterRow = memo(function RosterRow({ r, t, lang, words, chosen, added, onChoose, onDetail }: RowProps) {
+  const { col } = words;
+  return (
+    <tr className={`roster-kind-${r.kind}`}>
+      <td className="roster-choose-cell" data-label={col.choose}>
+        {r.kind === 'error' ? (
+          <span className="roster-hint">{words.chooseError}</span>
+        ) : (
+          <>
+            <label className="roster-choose">
+              <input type="checkbox" checked={chosen} onChange={(e) => onChoose(r.row, e.target.checked)} />
+              <span className="visually-hidden">{r.ref ? t('choose.row', { row: r.row, ref: r.ref }) : t('choose.rowNoRef', { row: r.row })}</span>
+            </label>
+            {added && (
+              <span className="roster-added">
+                <span aria-hidden="true">✓ </span>
+                {words.added}
+              </span>
+            )}
+          </>
+        )}
+      </td>
+      <th scope="row" data-label={col.row}>
+        {r.row}
+      </th>
+      <td className="roster-ref" data-label={col.ref}>
+        {r.ref}
+      </td>
+      <td className="roster-kind" data-label={col.kind}>
+        <span aria-hidden="true" className="roster-icon">
+          {words.kindIcon[r.kind]}
+        </span>{' '}
+        {words.kindOne[r.kind]}
+      </td>
+      <td className="roster-total" data-label={col.total}>
+        {r.kind === 'error' ? '—' : t('yuan', { amount: r.total })}
+      </td>
+      <td className="roster-why" data-label={col.why}>
+        {whyText(t, r, lang).map((line, i) => (
+          <div key={i}>{line}</div>
+        ))}
+      </td>
+      <td data-label={col.living}>{subsidyText(t, r.living, r.livingPaid, r.kind === 'likely')}</td>
+      <td data-label={col.care}>{subsidyText(t, r.care, r.carePaid, r.kind === 'likely')}</td>
+      <td className="roster-notice" data-label={col.notice}>
+        {noticeText(t, r.notice).map((line, i) => (
+          <div key={i} className={i === 1 && r.notice?.status === 'overdue' && r.notice.required !== 'no' ? 'roster-overdue' : undefined}>
+            {line}
+          </div>
+        ))}
+      </td>
+      <td data-label={col.detail}>
+        <button type="button" className="secondary roster-detail-button" data-row={r.row} onClick={() => onDetail(r.row)} aria-label={t('detail.button', { row: r.row })}>
+          {col.detail}
+        </button>
+      </td>
+    </tr>
+  );
+});
+
+/**
+ * One page of screened rows as a real table; pages of PAGE_SIZE rows keep 100,000 rows light.
+ *
+ * The rows are rendered in the background (useDeferredValue: React yields to the browser every few
+ * milliseconds): when the results arrive the heading, counts and focus come first, and the table
+ * follows a moment later instead of holding the page in one long task; a new filter or page keeps
+ * the rows shown until the next ones are ready.
+ */
+export function RosterTable(props: Props) {
+  const view = useMemo(() => ({ indexes: props.indexes, page: props.page, label: props.label }), [props.indexes, props.page, props.label]);
+  const shown = useDeferredValue(view, null);
+  if (!shown) return null;
+  return <RowsTable {...props} {...shown} />;
+}
+
+function RowsTable({ store, indexes, page, label, onPage, onDetail, chosen, added, onChoose }: Props) {
   const { t, i18n } = useTranslation('roster');
   const lang = (i18n.language === 'en' ? 'en' : 'zh-CN') as Lang;
+  const words = useMemo(() => wordsOf(t), [t]);
   const pages = Math.max(1, Math.ceil(indexes.length / PAGE_SIZE));
   const p = Math.min(page, pages - 1);
   const shown = Array.from(indexes.subarray(p * PAGE_SIZE, (p + 1) * PAGE_SIZE), (i) => store.get(i));
   if (indexes.length === 0) return <p>{t('results.none')}</p>;
+  const { col } = words;
   return (
     <>
       <div className="roster-table-wrap" role="region" aria-labelledby="roster-caption" tabIndex={0}>
@@ -74,74 +188,21 @@ export function RosterTable({ store, indexes, page, label, onPage, onDetail, cho
           <caption id="roster-caption">{t('results.caption', { label, page: p + 1, pages, count: indexes.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('choose.col')}</th>
-              <th scope="col">{t('col.row')}</th>
-              <th scope="col">{t('col.ref')}</th>
-              <th scope="col">{t('col.kind')}</th>
-              <th scope="col">{t('col.total')}</th>
-              <th scope="col">{t('col.why')}</th>
-              <th scope="col">{t('col.living')}</th>
-              <th scope="col">{t('col.care')}</th>
-              <th scope="col">{t('col.notice')}</th>
-              <th scope="col">{t('col.detail')}</th>
+              <th scope="col">{col.choose}</th>
+              <th scope="col">{col.row}</th>
+              <th scope="col">{col.ref}</th>
+              <th scope="col">{col.kind}</th>
+              <th scope="col">{col.total}</th>
+              <th scope="col">{col.why}</th>
+              <th scope="col">{col.living}</th>
+              <th scope="col">{col.care}</th>
+              <th scope="col">{col.notice}</th>
+              <th scope="col">{col.detail}</th>
             </tr>
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.row} className={`roster-kind-${r.kind}`}>
-                <td className="roster-choose-cell" data-label={t('choose.col')}>
-                  {r.kind === 'error' ? (
-                    <span className="roster-hint">{t('choose.error')}</span>
-                  ) : (
-                    <>
-                      <label className="roster-choose">
-                        <input type="checkbox" checked={chosen.has(r.row)} onChange={(e) => onChoose(r.row, e.target.checked)} />
-                        <span className="visually-hidden">{r.ref ? t('choose.row', { row: r.row, ref: r.ref }) : t('choose.rowNoRef', { row: r.row })}</span>
-                      </label>
-                      {added.has(r.row) && (
-                        <span className="roster-added">
-                          <span aria-hidden="true">✓ </span>
-                          {t('choose.added')}
-                        </span>
-                      )}
-                    </>
-                  )}
-                </td>
-                <th scope="row" data-label={t('col.row')}>
-                  {r.row}
-                </th>
-                <td className="roster-ref" data-label={t('col.ref')}>
-                  {r.ref}
-                </td>
-                <td className="roster-kind" data-label={t('col.kind')}>
-                  <span aria-hidden="true" className="roster-icon">
-                    {t(`kindIcon.${r.kind}`)}
-                  </span>{' '}
-                  {t(`kindOne.${r.kind}`)}
-                </td>
-                <td className="roster-total" data-label={t('col.total')}>
-                  {r.kind === 'error' ? '—' : t('yuan', { amount: r.total })}
-                </td>
-                <td className="roster-why" data-label={t('col.why')}>
-                  {whyText(t, r, lang).map((line, i) => (
-                    <div key={i}>{line}</div>
-                  ))}
-                </td>
-                <td data-label={t('col.living')}>{subsidyText(t, r.living, r.livingPaid, r.kind === 'likely')}</td>
-                <td data-label={t('col.care')}>{subsidyText(t, r.care, r.carePaid, r.kind === 'likely')}</td>
-                <td className="roster-notice" data-label={t('col.notice')}>
-                  {noticeText(t, r.notice).map((line, i) => (
-                    <div key={i} className={i === 1 && r.notice?.status === 'overdue' && r.notice.required !== 'no' ? 'roster-overdue' : undefined}>
-                      {line}
-                    </div>
-                  ))}
-                </td>
-                <td data-label={t('col.detail')}>
-                  <button type="button" className="secondary roster-detail-button" data-row={r.row} onClick={() => onDetail(r.row)} aria-label={t('detail.button', { row: r.row })}>
-                    {t('col.detail')}
-                  </button>
-                </td>
-              </tr>
+              <RosterRow key={r.row} r={r} t={t} lang={lang} words={words} chosen={chosen.has(r.row)} added={added.has(r.row)} onChoose={onChoose} onDetail={onDetail} />
             ))}
           </tbody>
         </table>

@@ -21,7 +21,7 @@ import { pressingTrigger, rowKind } from '../screening/tally';
 import { csvLine } from '../screening/write';
 import { summarize } from '../storage/model';
 import { contactColumns, contactOf } from './toCase';
-import { makeBatch, type CaseRow, type FromWorker, type Lang, type NoticeBrief, type RowError, type RowSummary, type ToWorker } from './protocol';
+import { batchTransfer, makeBatch, type CaseRow, type FromWorker, type Lang, type NoticeBrief, type RowError, type RowSummary, type ToWorker } from './protocol';
 
 export interface CoreOptions {
   post: (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -110,6 +110,8 @@ export class RosterCore {
   private loaded: Loaded | null = null;
   private screened: Screened | null = null;
   private cancelled = new Set<number>();
+  /** settles when the last 'load' has read its file: what needs the text waits for it (a cancel does not) */
+  private ready: Promise<void> = Promise.resolve();
   private readonly post: CoreOptions['post'];
   private readonly yieldTurn: () => Promise<void>;
   private readonly chunkSize: number;
@@ -124,13 +126,21 @@ export class RosterCore {
   async handle(msg: ToWorker): Promise<void> {
     try {
       switch (msg.type) {
-        case 'load':
-          return this.load(msg.job, msg.bytes, msg.text);
-        case 'screen':
-          return await this.screen(msg.job, msg.mapping, msg.asOf, msg.part, msg.lang ?? 'zh-CN');
+        case 'load': {
+          const read = msg.file ? msg.file.arrayBuffer() : null;
+          const loading = (async () => this.load(msg.job, read ? await read : msg.bytes, msg.text))();
+          this.ready = loading.catch(() => undefined);
+          return await loading;
+        }
         case 'cancel':
           this.cancelled.add(msg.job);
           return;
+      }
+      // the file may still be being read (another worker told the page it was loaded)
+      await this.ready;
+      switch (msg.type) {
+        case 'screen':
+          return await this.screen(msg.job, msg.mapping, msg.asOf, msg.part, msg.lang ?? 'zh-CN');
         case 'detail':
           return this.detail(msg.job, msg.row);
         case 'export':
@@ -208,7 +218,10 @@ export class RosterCore {
       rowsBefore = range.firstRow - 1 + reader.rows;
       chunkStart = pos;
       s.lastRow = screener.rowCount;
-      if (batch.length) this.post({ type: 'rows', job, batch: makeBatch(batch) });
+      if (batch.length) {
+        const b = makeBatch(batch);
+        this.post({ type: 'rows', job, batch: b }, batchTransfer(b));
+      }
       batch = [];
       this.post({ type: 'progress', job, fraction: Math.min(1, (pos - range.start) / Math.max(1, range.end - range.start)), rows: screener.counts.rows });
       await this.yieldTurn();

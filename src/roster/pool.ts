@@ -46,8 +46,10 @@ export class RosterPool {
       case 'load':
         this.workers.forEach((w, k) => {
           const last = k === n - 1;
-          // every worker reads the whole file; the last one takes the original bytes
-          if (msg.bytes && !last) w.postMessage({ ...msg, bytes: msg.bytes.slice(0) });
+          // every worker reads the whole file: a picked file (a Blob) is a handle each worker reads
+          // itself; bytes are copied for all but the last worker, which takes the original
+          if (msg.file) w.postMessage(msg);
+          else if (msg.bytes && !last) w.postMessage({ ...msg, bytes: msg.bytes.slice(0) });
           else w.postMessage(msg, last ? transfer : []);
         });
         return;

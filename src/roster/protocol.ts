@@ -18,8 +18,11 @@ export type { Counts, Encoding, RowKind };
 // ---------------------------------------------------------------- page → worker
 
 export type ToWorker =
-  /** a file's bytes (transferred) or pasted text */
-  | { type: 'load'; job: number; bytes?: ArrayBuffer; text?: string }
+  /**
+   * The file as picked (a Blob: only a handle crosses, and each worker reads the bytes on its own
+   * thread), a file's bytes (transferred), or pasted text.
+   */
+  | { type: 'load'; job: number; file?: Blob; bytes?: ArrayBuffer; text?: string }
   /** part: this worker screens the index-th of count parts of the text (see splitRanges) */
   | { type: 'screen'; job: number; mapping: ColumnMapping; asOf: string; part?: { index: number; count: number }; lang?: Lang }
   | { type: 'cancel'; job: number }
@@ -81,19 +84,28 @@ export interface RowSummary {
 }
 
 /**
- * A batch of row summaries as it crosses to the page: the summaries as one JSON text (copied as
- * one string, parsed only when a page of the table needs them) and, per row, its number, its kind
- * (index in ROW_KINDS) and whether its notice is overdue, for counting and filtering without parsing.
+ * A batch of row summaries as it crosses to the page: the summaries as one JSON text in UTF-8
+ * bytes (decoded and parsed only when a page of the table needs them) and, per row, its number,
+ * its kind (index in ROW_KINDS) and whether its notice is overdue, for counting and filtering
+ * without parsing. All four are typed arrays whose buffers are transferred (batchTransfer), not
+ * copied: the page's thread spends no time on them as they arrive, and they are kept outside the
+ * page's JavaScript heap (no garbage collection walks or moves them).
  */
 export interface RowBatch {
-  json: string;
+  json: Uint8Array;
   rows: Int32Array;
   kinds: Uint8Array;
   overdue: Uint8Array;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The buffers of a batch, to transfer with the message that carries it. */
+export const batchTransfer = (b: RowBatch): ArrayBuffer[] => [b.json.buffer as ArrayBuffer, b.rows.buffer as ArrayBuffer, b.kinds.buffer as ArrayBuffer, b.overdue.buffer as ArrayBuffer];
+
 export function makeBatch(rows: readonly RowSummary[]): RowBatch {
-  const b: RowBatch = { json: JSON.stringify(rows), rows: new Int32Array(rows.length), kinds: new Uint8Array(rows.length), overdue: new Uint8Array(rows.length) };
+  const b: RowBatch = { json: encoder.encode(JSON.stringify(rows)), rows: new Int32Array(rows.length), kinds: new Uint8Array(rows.length), overdue: new Uint8Array(rows.length) };
   rows.forEach((r, i) => {
     b.rows[i] = r.row;
     b.kinds[i] = ROW_KINDS.indexOf(r.kind);
@@ -102,7 +114,7 @@ export function makeBatch(rows: readonly RowSummary[]): RowBatch {
   return b;
 }
 
-export const batchRows = (b: RowBatch): RowSummary[] => JSON.parse(b.json) as RowSummary[];
+export const batchRows = (b: RowBatch): RowSummary[] => JSON.parse(decoder.decode(b.json)) as RowSummary[];
 
 /**
  * One row re-read for the caseload: its facts, the summary of its result at the screening's as-of

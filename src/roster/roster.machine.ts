@@ -75,8 +75,11 @@ export interface RosterContext {
 export type RosterEvent =
   | { type: 'SET_AS_OF'; asOf: string }
   | { type: 'SET_LANG'; lang: Lang }
-  /** a file's bytes (transferred to the workers) or pasted text */
-  | { type: 'LOAD'; name: string; bytes: ArrayBuffer }
+  /**
+   * A picked file (the workers read it on their own threads: the page never holds or copies its
+   * bytes), a file's bytes (transferred to the workers), or pasted text
+   */
+  | ({ type: 'LOAD'; name: string } & ({ file: Blob } | { bytes: ArrayBuffer }))
   | { type: 'PASTE'; text: string }
   | { type: 'SET_MAPPING'; mapping: ColumnMapping }
   | { type: 'START' }
@@ -140,6 +143,7 @@ export const rosterMachine = setup({
   },
   actions: {
     sendLoad: sendTo('pool', ({ context, event }): PoolCommand => {
+      if (event.type === 'LOAD' && 'file' in event) return { type: 'SEND', msg: { type: 'load', job: context.job, file: event.file } };
       if (event.type === 'LOAD') return { type: 'SEND', msg: { type: 'load', job: context.job, bytes: event.bytes }, transfer: [event.bytes] };
       return { type: 'SEND', msg: { type: 'load', job: context.job, text: event.type === 'PASTE' ? event.text : '' } };
     }),

@@ -56,19 +56,53 @@ export class RowStore {
     return ROW_KINDS[this.batches[b]!.kinds[k]!]!;
   }
 
+  /** The column a filter reads in each batch and the value it keeps (null: every row). */
+  private static test(filter: RowFilter): { overdue: boolean; want: number } | null {
+    if (filter === 'all') return null;
+    return filter === 'overdue' ? { overdue: true, want: 1 } : { overdue: false, want: ROW_KINDS.indexOf(filter) };
+  }
+
+  /** How many of the rows a filter keeps are of a kind (batch by batch: no row is looked up). */
+  countOf(filter: RowFilter, kind: RowKind): number {
+    const f = RowStore.test(filter);
+    const want = ROW_KINDS.indexOf(kind);
+    let n = 0;
+    for (const b of this.batches) {
+      const kinds = b.kinds;
+      const column = f?.overdue ? b.overdue : kinds;
+      for (let k = 0; k < kinds.length; k++) if (kinds[k] === want && (!f || column[k] === f.want)) n++;
+    }
+    return n;
+  }
+
+  /** The spreadsheet row numbers of the rows a filter keeps, in file order, leaving out one kind if asked. */
+  rowNumbers(filter: RowFilter, without?: RowKind): number[] {
+    const f = RowStore.test(filter);
+    const skip = without ? ROW_KINDS.indexOf(without) : -1;
+    const out: number[] = [];
+    for (const b of this.batches) {
+      const kinds = b.kinds;
+      const column = f?.overdue ? b.overdue : kinds;
+      for (let k = 0; k < kinds.length; k++) if (kinds[k] !== skip && (!f || column[k] === f.want)) out.push(b.rows[k]!);
+    }
+    return out;
+  }
+
   /**
    * Indexes of the rows a filter keeps, in file order; all rows are ranked by kind in ROW_KINDS order
    * (likely eligible first), in file order within a kind.
    */
   select(filter: RowFilter): Int32Array {
     if (filter === 'all') {
+      // one pass counts each kind, one places each row after the kinds before its own
+      const next = new Int32Array(ROW_KINDS.length + 1);
+      for (const b of this.batches) for (let k = 0; k < b.kinds.length; k++) next[b.kinds[k]! + 1]!++;
+      for (let i = 1; i < next.length; i++) next[i]! += next[i - 1]!;
       const out = new Int32Array(this.count);
-      let n = 0;
-      for (let kind = 0; kind < ROW_KINDS.length; kind++)
-        this.batches.forEach((b, bi) => {
-          const start = this.starts[bi]!;
-          for (let k = 0; k < b.kinds.length; k++) if (b.kinds[k] === kind) out[n++] = start + k;
-        });
+      this.batches.forEach((b, bi) => {
+        const start = this.starts[bi]!;
+        for (let k = 0; k < b.kinds.length; k++) out[next[b.kinds[k]!]!++] = start + k;
+      });
       return out;
     }
     const kind = filter === 'overdue' ? -1 : ROW_KINDS.indexOf(filter);

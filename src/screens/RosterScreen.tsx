@@ -137,19 +137,22 @@ export default function RosterScreen() {
   const loadError = ctx.loadError ? (ctx.loadError.reason === 'failed' ? t('loadFailed.failed', { message: ctx.loadError.message }) : t(`loadFailed.${ctx.loadError.reason}`)) : null;
   const announce = ctx.announce ? (t as unknown as (key: string, values: object) => string)(ctx.announce.key, ctx.announce.values) : '';
 
-  const onFile = async (file: File | undefined) => {
+  // the workers read the file (a File is a Blob: only a handle crosses to them), not the page
+  const onFile = (file: File | undefined) => {
     if (!file) return;
-    send({ type: 'LOAD', name: file.name, bytes: await file.arrayBuffer() });
+    send({ type: 'LOAD', name: file.name, file });
   };
 
   const restart = () => send({ type: 'RESTART' });
 
   // Move focus to the heading of each new step, so keyboard and screen-reader users follow along.
   const stepRoot = useRef<HTMLDivElement>(null);
+  // Focusing lays the page out at once: it is done in the next frame, which lays the page out anyway,
+  // not in the task that rendered the step (one long task instead of two shorter ones).
   useEffect(() => {
     if (phase === 'pick' && !loadError) return;
-    const target = stepRoot.current?.querySelector<HTMLElement>('[data-autofocus]');
-    target?.focus();
+    const frame = requestAnimationFrame(() => stepRoot.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus());
+    return () => cancelAnimationFrame(frame);
   }, [phase, loadError]);
   useEffect(() => {
     if (showMappingErrors) requestAnimationFrame(() => stepRoot.current?.querySelector<HTMLElement>('.roster-error-summary')?.focus());
@@ -161,10 +164,9 @@ export default function RosterScreen() {
 
   // how many rows the current filter shows that can be chosen (rows with errors cannot)
   const shown = useMemo(() => {
-    let errors = 0;
-    if (done) for (const i of filtered) if (store.kindAt(i) === 'error') errors++;
+    const errors = done ? store.countOf(filter, 'error') : 0;
     return { choosable: filtered.length - errors, errors };
-  }, [done, store, filtered]);
+  }, [done, store, filter, filtered]);
 
   const fetchCaseRows = (wanted: number[]) =>
     new Promise<CaseRow[]>((resolve, reject) => {
@@ -175,12 +177,33 @@ export default function RosterScreen() {
 
   const chooseShown = () => {
     if (!done) return;
+    const rows = store.rowNumbers(filter, 'error');
     setChoice((c) => {
       const chosen = new Set(c.chosen);
-      for (const i of filtered) if (store.kindAt(i) !== 'error') chosen.add(store.rowAt(i));
+      for (const r of rows) chosen.add(r);
       return { ...c, chosen };
     });
   };
+
+  // the same functions on every render: a row of the table re-renders only when its own choice changes
+  const onPage = useCallback((p: number) => send({ type: 'PAGE', page: p }), [send]);
+  const onDetail = useCallback(
+    (row: number) => {
+      setDetail({ row });
+      send({ type: 'DETAIL', row });
+    },
+    [send],
+  );
+  const onChoose = useCallback(
+    (row: number, on: boolean) =>
+      setChoice((c) => {
+        const chosen = new Set(c.chosen);
+        if (on) chosen.add(row);
+        else chosen.delete(row);
+        return { ...c, chosen };
+      }),
+    [],
+  );
 
   const requestExport = (only?: number[]) => send({ type: 'EXPORT', lang, ...(only ? { rows: only } : {}) });
 
@@ -251,7 +274,7 @@ export default function RosterScreen() {
               aria-describedby={`${base}-file-hint`}
               disabled={phase === 'loading'}
               onChange={(e) => {
-                void onFile(e.target.files?.[0]);
+                onFile(e.target.files?.[0]);
                 e.target.value = '';
               }}
             />
@@ -358,7 +381,7 @@ export default function RosterScreen() {
                 {t('results.export')}
               </button>
               {filter !== 'all' && filtered.length > 0 && (
-                <button type="button" className="secondary" onClick={() => requestExport(Array.from(filtered, (i) => store.rowAt(i)))}>
+                <button type="button" className="secondary" onClick={() => requestExport(store.rowNumbers(filter))}>
                   {t('results.exportFiltered', { count: filtered.length })}
                 </button>
               )}
@@ -398,21 +421,11 @@ export default function RosterScreen() {
             indexes={filtered}
             page={page}
             label={filterLabel}
-            onPage={(p) => send({ type: 'PAGE', page: p })}
-            onDetail={(row) => {
-              setDetail({ row });
-              send({ type: 'DETAIL', row });
-            }}
+            onPage={onPage}
+            onDetail={onDetail}
             chosen={choice.chosen}
             added={choice.added}
-            onChoose={(row, on) =>
-              setChoice((c) => {
-                const chosen = new Set(c.chosen);
-                if (on) chosen.add(row);
-                else chosen.delete(row);
-                return { ...c, chosen };
-              })
-            }
+            onChoose={onChoose}
           />
 
           {detail && <DetailPanel detail={detail} lang={lang} panelRef={detailRef} onClose={closeDetail} />}

@@ -186,6 +186,54 @@ describe('screening one file in parallel parts', () => {
   });
 });
 
+describe('rows as they cross to the page', () => {
+  it('travel as typed arrays whose buffers are all handed over (transferred), never copied, and read back to the same summaries', async () => {
+    const posted: { msg: FromWorker; transfer: Transferable[] }[] = [];
+    const core = new RosterCore({ post: (msg, transfer) => posted.push({ msg, transfer: transfer ?? [] }), yieldTurn: () => Promise.resolve(), chunkSize: 200 });
+    const text = [HEAD, ...Array.from({ length: 40 }, (_, i) => `人${i},${i % 3 ? GOOD : GOOD.replace('一级', '五级')},2025-07-01`)].join('\n');
+    await core.handle({ type: 'load', job: 1, text });
+    await core.handle({ type: 'screen', job: 1, mapping: proposeMapping(HEAD.split(',')), asOf: '2025-09-01' });
+    const rows = posted.filter((p) => p.msg.type === 'rows');
+    expect(rows.length).toBeGreaterThan(3);
+    for (const { msg, transfer } of rows) {
+      const b = (msg as Extract<FromWorker, { type: 'rows' }>).batch;
+      expect(new Set(transfer)).toEqual(new Set([b.json.buffer, b.rows.buffer, b.kinds.buffer, b.overdue.buffer]));
+      // each buffer holds only its own array (nothing else of the worker's goes with it)
+      for (const a of [b.json, b.rows, b.kinds, b.overdue]) expect(a.byteLength).toBe(a.buffer.byteLength);
+    }
+    const summaries = rows.flatMap(({ msg }) => batchRows((msg as Extract<FromWorker, { type: 'rows' }>).batch));
+    expect(summaries.map((r) => r.ref)).toEqual(Array.from({ length: 40 }, (_, i) => `人${i}`));
+    expect(summaries.filter((r) => r.kind === 'error').map((r) => r.row)).toEqual([2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35, 38, 41]);
+    // and other messages carry nothing to transfer
+    expect(posted.filter((p) => p.msg.type !== 'rows').every((p) => p.transfer.length === 0)).toBe(true);
+  });
+});
+
+describe('a picked file', () => {
+  it('is read by the core itself, and a screening asked for before the file is read waits for it', async () => {
+    const text = `${HEAD}\n张三,${GOOD},2025-07-01\n李四,${GOOD.replace('一级', '五级')},2025-07-01\n`;
+    const file = new Blob([new Uint8Array([0xef, 0xbb, 0xbf]), new TextEncoder().encode(text)]);
+    const fromFile = harness();
+    // as a second worker sees it: the page sends 'screen' once the first worker has read the file
+    const load = fromFile.send({ type: 'load', job: 1, file });
+    const screen = fromFile.send({ type: 'screen', job: 1, mapping: proposeMapping(HEAD.split(',')), asOf: '2025-09-01' });
+    await Promise.all([load, screen]);
+    expect(fromFile.of('failed')).toEqual([]);
+    expect(fromFile.of('loaded')[0]).toMatchObject({ encoding: 'utf-8', bom: true, headers: HEAD.split(',') });
+    const fromText = await screenText(text);
+    expect(fromFile.rows()).toEqual(fromText.rows());
+    expect(fromFile.rows().map((r) => r.kind)).toEqual(['eligible', 'error']);
+  });
+
+  it('that cannot be read is reported as a failure, and what waited for it fails too', async () => {
+    const h = harness();
+    const unreadable = { arrayBuffer: () => Promise.reject(new Error('NotReadableError')) } as unknown as Blob;
+    await Promise.all([h.send({ type: 'load', job: 2, file: unreadable }), h.send({ type: 'detail', job: 2, row: 2 })]);
+    expect(h.of('failed').map((m) => m.message)).toEqual(['NotReadableError', 'row 2 not screened']);
+    expect(h.of('loaded')).toEqual([]);
+  });
+});
+
 describe('a file that cannot be read', () => {
   it('reports an undecodable file through the protocol', async () => {
     const h = harness();

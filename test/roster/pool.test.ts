@@ -84,6 +84,37 @@ describe('a pool of screening workers', () => {
   });
 });
 
+describe('a pool given a picked file', () => {
+  it('hands every worker the file itself (a handle, not a copy of its bytes) and screens as from bytes', async () => {
+    const sent: ToWorker[][] = [];
+    const spies = [fakeWorker(), fakeWorker()].map((w, k) => {
+      sent[k] = [];
+      const post = w.postMessage.bind(w);
+      w.postMessage = (msg: ToWorker, transfer?: Transferable[]) => {
+        sent[k]!.push(msg);
+        expect(transfer ?? []).toEqual([]);
+        post(msg);
+      };
+      return w;
+    });
+    const pool = new RosterPool(spies);
+    const got: FromWorker[] = [];
+    pool.onmessage = (m) => got.push(m);
+    const file = new Blob([text]);
+    pool.send({ type: 'load', job: 1, file });
+    for (const k of [0, 1]) expect(sent[k]![0]).toEqual({ type: 'load', job: 1, file });
+    expect(sent.map((s) => (s[0] as { file?: Blob }).file)).toEqual([file, file]);
+    for (let i = 0; i < 5; i++) await Promise.all(spies.map((w) => w.idle()));
+    pool.send({ type: 'screen', job: 1, mapping: proposeMapping(HEAD.split(',')), asOf: '2025-09-01' });
+    for (let i = 0; i < 5; i++) await Promise.all(spies.map((w) => w.idle()));
+    const fromBytes = await run(2);
+    const done = got.filter((m) => m.type === 'done');
+    expect(done).toHaveLength(1);
+    expect(done[0]!.counts).toEqual(fromBytes.of('done')[0]!.counts);
+    expect(got.flatMap((m) => (m.type === 'rows' ? batchRows(m.batch) : []))).toEqual(fromBytes.of('rows').flatMap((m) => batchRows(m.batch)));
+  });
+});
+
 describe('a pool re-reading chosen rows for the caseload', () => {
   it('gathers the rows from whichever worker screened them into one answer, in row order', async () => {
     const one = await run(1);

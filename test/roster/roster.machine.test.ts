@@ -90,6 +90,13 @@ describe('the roster machine, path by path (xstate/graph)', () => {
     expect(actor.getSnapshot().matches({ open: 'screening' })).toBe(true);
   });
 
+  it('a picked file goes to the workers as the file itself, for them to read; the page keeps no bytes', () => {
+    const file = new Blob(['hukou\ntianjin']);
+    const { actor, pool } = drive([{ type: 'LOAD', name: 'a.csv', file }]);
+    expect(pool.sent).toEqual([{ type: 'load', job: 1, file }]);
+    expect(actor.getSnapshot().context.loaded?.name).toBe('a.csv');
+  });
+
   it('a mapping that reads no column is not screened: the page shows what is missing and stays on the mapping step', () => {
     const { actor, pool } = drive([{ type: 'PASTE', text: 'x' }, loaded(1, NEEDS_MAPPING), { type: 'SET_MAPPING', mapping: [null, null, null] }, { type: 'START' }]);
     expect(actor.getSnapshot().matches({ open: 'mapping' })).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeBatch, type RowSummary } from '../../src/roster/protocol';
+import { makeBatch, ROW_KINDS, type RowSummary } from '../../src/roster/protocol';
 import { RowStore } from '../../src/roster/store';
 
 const row = (n: number, kind: RowSummary['kind'], overdue = false): RowSummary => ({
@@ -30,7 +30,44 @@ describe('the page\'s store of screened rows', () => {
     expect([...store.select('excluded')]).toEqual([]);
   });
 
+  it('counts the rows of a kind that a filter keeps, and gives their row numbers, leaving out a kind if asked', () => {
+    expect(store.countOf('all', 'error')).toBe(2);
+    expect(store.countOf('error', 'error')).toBe(2);
+    expect(store.countOf('eligible', 'error')).toBe(0);
+    expect(store.countOf('overdue', 'eligible')).toBe(1);
+    expect(store.countOf('overdue', 'error')).toBe(0);
+    expect(store.rowNumbers('all')).toEqual([2, 3, 5, 6, 7]);
+    expect(store.rowNumbers('all', 'error')).toEqual([2, 5, 7]);
+    expect(store.rowNumbers('overdue')).toEqual([5, 7]);
+    expect(store.rowNumbers('error', 'error')).toEqual([]);
+    // the same as looking each row up
+    for (const f of ['all', 'eligible', 'error', 'depends', 'overdue'] as const) {
+      const idx = [...store.select(f)];
+      expect(store.countOf(f, 'error')).toBe(idx.filter((i) => store.kindAt(i) === 'error').length);
+      expect(store.rowNumbers(f).sort((a, b) => a - b)).toEqual(idx.map((i) => store.rowAt(i)).sort((a, b) => a - b));
+    }
+  });
+
   it('tells each row\'s kind by its index, so that rows with errors are kept out of a choice', () => {
     expect([0, 1, 2, 3, 4].map((i) => store.kindAt(i))).toEqual(['eligible', 'error', 'depends', 'error', 'eligible']);
+  });
+});
+
+describe('ranking many rows', () => {
+  it('lists every row once, by kind in ROW_KINDS order and in file order within a kind, however the rows fall into batches', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const kinds = ROW_KINDS;
+    const store = new RowStore();
+    const all: RowSummary[] = [];
+    let n = 2;
+    for (let b = 0; b < 40; b++) {
+      const batch = Array.from({ length: Math.floor(next() * 60) }, () => row(n++, kinds[Math.floor(next() * kinds.length)]!));
+      all.push(...batch);
+      store.add(makeBatch(batch));
+    }
+    const expected = kinds.flatMap((k) => all.filter((r) => r.kind === k).map((r) => r.row));
+    expect(Array.from(store.select('all'), (i) => store.rowAt(i))).toEqual(expected);
+    expect(expected).toHaveLength(all.length);
   });
 });
