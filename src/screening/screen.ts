@@ -9,7 +9,9 @@
  *
  * Rows of a roster repeat the same answers, so a row's facts, result and result cells are remembered
  * by the text of its read cells (the key); a row with the same cells gets the same outcome without
- * reading or evaluating again.
+ * reading or evaluating again, and cells that differ in words only (天津 / 天津市) share the reading
+ * of their facts. A row with dates shares the reading of its answers and has only its own notice
+ * worked out. Each row's own problems (its ID number, its certificate number's warnings) stay its own.
  */
 import { evaluate, withDates } from '../engine/evaluate';
 import { screeningOutcome, type ScreeningOutcome } from '../engine/screening-outcome';
