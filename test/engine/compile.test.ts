@@ -84,6 +84,13 @@ describe('rules data without notes, notice or channels', () => {
     expect(res.covered && res.notice).toMatchObject({ waiver: 'treatedAsWaived', waiverClauses: ['TJ-NOTIFY-WAIVER'], payFrom: { clauses: ['NAT-PAY-FROM-APPLICATION'] } });
   });
 
+  it('counts no notice deadline from a duty to notify without its period (TJ-NOTIFY-DUTY without TJ-NOTIFY-3M)', () => {
+    const r = raw();
+    r.clauses = r.clauses.filter((c) => c.rule.kind !== 'noticePeriod');
+    const res = evaluate({ ...facts, dibaoSince: '2025-03-14' }, { asOf: '2025-09-01', rules: loadRules(r) });
+    expect(res.covered && res.notice).toMatchObject({ triggers: [], periodClause: null });
+  });
+
   it('still settles both subsidies', () => {
     const r = evaluate(facts, { asOf: '2025-09-01', rules: bare() });
     expect(r.covered && r.total).toBe(500);

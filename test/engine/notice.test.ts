@@ -80,6 +80,20 @@ describe('the notice, TJ-NOTIFY-DUTY and TJ-NOTIFY-3M', () => {
     expect(otherWins.notice.triggers[0]!.required).toBe('yes');
   });
 
+  it('owes notice when only the care subsidy is paid or won by another benefit, and may owe it when only the care subsidy depends on an answer', () => {
+    // a grade-1 person outside 低保 and 低保边缘: no living subsidy (TJ-LIVING-SCOPE), the care subsidy (TJ-CARE-SCOPE)
+    const careOnly = (over: Partial<Facts>) => result(person({ household: 'neither', certifiedOn: '2025-03-14', ...over }));
+    const paid = careOnly({});
+    expect([paid.living.status, paid.care.status]).toEqual(['notEligible', 'paid']);
+    expect(paid.notice.triggers[0]!.required).toBe('yes');
+    const won = careOnly({ welfareCareAllowances: [1000] });
+    expect([won.living.status, won.care.status]).toEqual(['notEligible', 'otherWins']);
+    expect(won.notice.triggers[0]!.required).toBe('yes');
+    const open = careOnly({ workInjuryCareFee: 'unknown' });
+    expect([open.living.status, open.care.status]).toEqual(['notEligible', 'depends']);
+    expect(open.notice.triggers[0]!.required).toBe('unknown');
+  });
+
   it('may owe notice while a subsidy depends on an answer, and owes none when neither can be paid', () => {
     expect(result(person({ ...trigger, tekun: 'unknown' })).notice.triggers[0]!.required).toBe('unknown');
     expect(result(person({ ...trigger, hukou: 'other' })).notice.triggers[0]!.required).toBe('no');
