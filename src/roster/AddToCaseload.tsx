@@ -108,6 +108,15 @@ export function AddToCaseload({ file, chosenCount, shownChoosable, shownErrors, 
     if (asked || showForm) formRef.current?.querySelector<HTMLInputElement>('input[type=password]')?.focus();
   }, [asked, showForm]);
 
+  // the password form goes once the caseload opens: focus, which was in it, moves to this section's heading
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const phaseBefore = useRef(state.phase);
+  useEffect(() => {
+    const was = phaseBefore.current;
+    phaseBefore.current = state.phase;
+    if (was !== 'unlocked' && state.phase === 'unlocked' && (!document.activeElement || document.activeElement === document.body)) headingRef.current?.focus();
+  }, [state.phase]);
+
   // "add" was pressed while the caseload was locked or not set up: go on once it is open
   const addRef = useRef(add);
   useEffect(() => {
@@ -119,7 +128,9 @@ export function AddToCaseload({ file, chosenCount, shownChoosable, shownErrors, 
 
   return (
     <section className="roster-add" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>{t('add.title')}</h3>
+      <h3 id={`${id}-h`} ref={headingRef} tabIndex={-1}>
+        {t('add.title')}
+      </h3>
       <p>{t('add.intro')}</p>
       <p>
         <strong>{t('add.chosen', { count: chosenCount })}</strong>

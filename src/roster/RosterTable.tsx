@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldName, formatIssue } from '../screening/messages';
 import { ROW_KINDS, type Lang, type NoticeBrief, type RowKind, type RowSummary, type SubsidyState } from './protocol';
@@ -53,7 +53,8 @@ interface Props {
   page: number;
   label: string;
   onPage: (p: number) => void;
-  onDetail: (row: number) => void;
+  /** opens a row's detail (with the row's warnings, which the detail lists) */
+  onDetail: (row: number, warnings?: readonly string[]) => void;
   /** row numbers chosen to add to the caseload, and those added while this page was open */
   chosen: ReadonlySet<number>;
   added: ReadonlySet<number>;
@@ -90,7 +91,7 @@ interface RowProps {
   chosen: boolean;
   added: boolean;
   onChoose: (row: number, on: boolean) => void;
-  onDetail: (row: number) => void;
+  onDetail: (row: number, warnings?: readonly string[]) => void;
 }
 
 /**
@@ -126,30 +127,43 @@ const RosterRow = memo(function RosterRow({ r, t, lang, words, chosen, added, on
         {r.ref}
       </td>
       <td className="roster-kind" data-label={col.kind}>
-        <span aria-hidden="true" className="roster-icon">
-          {words.kindIcon[r.kind]}
-        </span>{' '}
-        {words.kindOne[r.kind]}
+        <span>
+          <span aria-hidden="true" className="roster-icon">
+            {words.kindIcon[r.kind]}
+          </span>{' '}
+          {words.kindOne[r.kind]}
+        </span>
       </td>
       <td className="roster-total" data-label={col.total}>
         {r.kind === 'error' ? '—' : t('yuan', { amount: r.total })}
       </td>
       <td className="roster-why" data-label={col.why}>
-        {whyText(t, r, lang).map((line, i) => (
-          <div key={i}>{line}</div>
-        ))}
+        <div>
+          {whyText(t, r, lang).map((line, i) => (
+            <div key={i}>{line}</div>
+          ))}
+          {/* a warning on the row (an ID number's typo, a certificate number that disagrees): a sign and a word, not colour alone */}
+          {r.warnings?.map((w, i) => (
+            <div key={`w${i}`} className="roster-warning">
+              <span aria-hidden="true">⚠ </span>
+              {t('why.warning', { text: w })}
+            </div>
+          ))}
+        </div>
       </td>
-      <td data-label={col.living}>{subsidyText(t, r.living, r.livingPaid, r.kind === 'likely')}</td>
-      <td data-label={col.care}>{subsidyText(t, r.care, r.carePaid, r.kind === 'likely')}</td>
+      <td className="roster-amount" data-label={col.living}>{subsidyText(t, r.living, r.livingPaid, r.kind === 'likely')}</td>
+      <td className="roster-amount" data-label={col.care}>{subsidyText(t, r.care, r.carePaid, r.kind === 'likely')}</td>
       <td className="roster-notice" data-label={col.notice}>
-        {noticeText(t, r.notice).map((line, i) => (
-          <div key={i} className={i === 1 && r.notice?.status === 'overdue' && r.notice.required !== 'no' ? 'roster-overdue' : undefined}>
-            {line}
-          </div>
-        ))}
+        <div>
+          {noticeText(t, r.notice).map((line, i) => (
+            <div key={i} className={i === 1 && r.notice?.status === 'overdue' && r.notice.required !== 'no' ? 'roster-overdue' : undefined}>
+              {line}
+            </div>
+          ))}
+        </div>
       </td>
       <td data-label={col.detail}>
-        <button type="button" className="secondary roster-detail-button" data-row={r.row} onClick={() => onDetail(r.row)} aria-label={t('detail.button', { row: r.row })}>
+        <button type="button" className="secondary roster-detail-button" data-row={r.row} onClick={() => onDetail(r.row, r.warnings)} aria-label={t('detail.button', { row: r.row })}>
           {col.detail}
         </button>
       </td>
@@ -178,12 +192,20 @@ function RowsTable({ store, indexes, page, label, onPage, onDetail, chosen, adde
   const words = useMemo(() => wordsOf(t), [t]);
   const pages = Math.max(1, Math.ceil(indexes.length / PAGE_SIZE));
   const p = Math.min(page, pages - 1);
+  // a new page is read from its top: focus (and the view) moves from the page buttons to the table
+  const wrap = useRef<HTMLDivElement>(null);
+  const shownPage = useRef(p);
+  useEffect(() => {
+    if (shownPage.current === p) return;
+    shownPage.current = p;
+    wrap.current?.focus();
+  }, [p]);
   const shown = Array.from(indexes.subarray(p * PAGE_SIZE, (p + 1) * PAGE_SIZE), (i) => store.get(i));
   if (indexes.length === 0) return <p>{t('results.none')}</p>;
   const { col } = words;
   return (
     <>
-      <div className="roster-table-wrap" role="region" aria-labelledby="roster-caption" tabIndex={0}>
+      <div className="roster-table-wrap" role="region" aria-labelledby="roster-caption" tabIndex={0} ref={wrap}>
         <table className="roster-table">
           <caption id="roster-caption">{t('results.caption', { label, page: p + 1, pages, count: indexes.length })}</caption>
           <thead>

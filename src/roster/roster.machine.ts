@@ -289,7 +289,7 @@ export const rosterMachine = setup({
                   const { counts, ms, cancelled, notes } = msgOf<'done'>(event);
                   const announce: Announcement = cancelled
                       ? { key: 'announce.cancelled' as const, values: { rows: counts.rows } }
-                      : { key: 'announce.done' as const, values: { rows: counts.rows, likely: counts.likely, eligible: counts.eligible, depends: counts.depends, error: counts.error } };
+                      : { key: 'announce.done' as const, values: { rows: counts.rows, likely: counts.likely, eligible: counts.eligible, depends: counts.depends, excluded: counts.excluded, notEligible: counts.notEligible, error: counts.error } };
                   return { done: { counts, ms, cancelled, notes }, cancelling: false, announce };
                 }),
               },

@@ -27,6 +27,8 @@ interface Detail {
   row: number;
   input?: Record<string, string>;
   result?: Result;
+  /** the row's warnings, as its table row shows them */
+  warnings?: readonly string[];
 }
 
 const today = (): string => {
@@ -101,7 +103,7 @@ export default function RosterScreen() {
   // answers the page asked the workers for
   useEffect(() => {
     const subs = [
-      actor.on('detail', (msg) => setDetail({ row: msg.row, input: msg.input, result: msg.result })),
+      actor.on('detail', (msg) => setDetail((d) => ({ row: msg.row, input: msg.input, result: msg.result, warnings: d?.row === msg.row ? d.warnings : undefined }))),
       actor.on('caseRows', (msg) => {
         const r = caseRowRequests.current.get(msg.req);
         caseRowRequests.current.delete(msg.req);
@@ -188,8 +190,8 @@ export default function RosterScreen() {
   // the same functions on every render: a row of the table re-renders only when its own choice changes
   const onPage = useCallback((p: number) => send({ type: 'PAGE', page: p }), [send]);
   const onDetail = useCallback(
-    (row: number) => {
-      setDetail({ row });
+    (row: number, warnings?: readonly string[]) => {
+      setDetail({ row, warnings });
       send({ type: 'DETAIL', row });
     },
     [send],
@@ -459,6 +461,19 @@ function DetailPanel({ detail, lang, panelRef, onClose }: { detail: Detail; lang
   return (
     <section className="roster-detail" ref={panelRef} tabIndex={-1} aria-labelledby="roster-detail-h">
       <h3 id="roster-detail-h">{t('detail.title', { row: detail.row })}</h3>
+      {detail.warnings && detail.warnings.length > 0 && (
+        <>
+          <h4>{t('detail.warnings')}</h4>
+          <ul className="roster-warnings">
+            {detail.warnings.map((w, i) => (
+              <li key={i}>
+                <span aria-hidden="true">⚠ </span>
+                {w}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {!detail.input && <p role="status">{t('detail.loading')}</p>}
       {detail.input && (
         <>

@@ -56,6 +56,8 @@ test.describe('adding screened rows to the caseload', () => {
     await page.getByRole('button', { name: '创建并解锁' }).click();
 
     await expect(addStatus(page)).toContainText('已把 2 行加入个案。', { timeout: 20_000 });
+    // the password form is gone: focus is on this section's heading, not lost to the page
+    await expect(addBlock(page).getByRole('heading', { name: '加入个案' })).toBeFocused();
     await expect(addBlock(page)).toContainText('已选 0 行。');
     await expect(bodyRows(page).filter({ hasText: '张三' })).toContainText('已加入个案');
     await expect(bodyRows(page).filter({ hasText: '周九' })).not.toContainText('已加入个案');

@@ -40,6 +40,17 @@ for (const file of ['street-office-gbk.csv', 'street-office-utf8.csv']) {
       return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
     });
     expect(lines).toBe(1);
+    // the amounts read as words, not a character or two a line; the details button is one line
+    const lineCount = (sel: string) =>
+      zhang.locator(sel).first().evaluate((el) => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+      });
+    expect(await lineCount('.roster-amount')).toBeLessThanOrEqual(3);
+    expect(await lineCount('.roster-detail-button')).toBe(1);
+    // a warning on the row is shown on the row (孙丽's ID number has a wrong check character)
+    await expect(rows.filter({ hasText: '孙丽' }).locator('.roster-why')).toContainText('提醒：身份证号校验位');
   });
 }
 
@@ -55,4 +66,14 @@ test('at 768 px portrait each screened row is a labelled card and the checklist 
   await expect(zhang.locator('.roster-why')).toContainText('特困人员供养');
   const width = await zhang.evaluate((el) => el.getBoundingClientRect().width);
   expect(width).toBeLessThanOrEqual(768);
+  // the caption spans the cards (not a column a few characters wide), and each card's value sits beside its label
+  const caption = await page.locator('table.roster-table caption').evaluate((el) => el.getBoundingClientRect().width);
+  expect(caption).toBeGreaterThan(width * 0.8);
+  const kind = zhang.locator('td.roster-kind');
+  const [label, value] = await kind.evaluate((el) => {
+    const before = getComputedStyle(el, '::before');
+    const child = el.firstElementChild!.getBoundingClientRect();
+    return [parseFloat(before.width), child.left - el.getBoundingClientRect().left];
+  });
+  expect(value).toBeGreaterThanOrEqual(label);
 });

@@ -114,6 +114,16 @@ describe('the roster machine, path by path (xstate/graph)', () => {
     expect(s.context.announce?.key).toBe('announce.cancelled');
   });
 
+  it('announces the finished screening with a count for every kind of row, adding up to the rows screened', () => {
+    const all = { ...emptyCounts(), rows: 21, likely: 6, eligible: 5, depends: 4, excluded: 3, notEligible: 2, error: 1 };
+    const { actor } = drive([{ type: 'PASTE', text: 'x' }, loaded(1, SELF_DESCRIBING), { type: 'WORKER', msg: { type: 'done', job: 1, counts: all, ms: 5, cancelled: false, notes: [] } }]);
+    const a = actor.getSnapshot().context.announce!;
+    expect(a.key).toBe('announce.done');
+    const { rows, ...kinds } = a.values as Record<string, number>;
+    expect(kinds).toEqual({ likely: 6, eligible: 5, depends: 4, excluded: 3, notEligible: 2, error: 1 });
+    expect(Object.values(kinds).reduce((x, y) => x + y, 0)).toBe(rows);
+  });
+
   it('messages about an earlier file are ignored', () => {
     const { actor } = drive([{ type: 'LOAD', name: 'a.csv', bytes: new ArrayBuffer(1) }, { type: 'RESTART' }, { type: 'PASTE', text: 'x' }, loaded(1, SELF_DESCRIBING)]);
     expect(actor.getSnapshot().matches({ open: 'reading' })).toBe(true);

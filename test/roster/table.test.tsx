@@ -73,7 +73,8 @@ describe('the results table of a large roster', () => {
       seen.push(...within(screen.getByRole('table')).getAllByRole('rowheader').map((th) => Number(th.textContent)));
       if (page === 2) break;
       const next = screen.getByRole('button', { name: '下一页' });
-      // the button is reached by Tab (a native button: no tabindex tricks) and pressed with Enter
+      // the button is reached by Tab (a native button: no tabindex tricks) and pressed with Enter;
+      // each new page takes focus to the table, so the next page's button is tabbed to again
       for (let i = 0; i < 200 && document.activeElement !== next; i++) await user.tab();
       expect(next).toHaveFocus();
       await user.keyboard('{Enter}');
@@ -81,5 +82,29 @@ describe('the results table of a large roster', () => {
     expect(seen).toHaveLength(130);
     expect(seen).toEqual(Array.from(store.select('all'), (i) => store.rowAt(i)));
     expect(screen.getByRole('button', { name: '下一页' })).toBeDisabled();
+  }, 60_000);
+
+  it('moves focus from "next page" to the table, so that a new page is read from its top', async () => {
+    render(<Page store={storeOf()} />);
+    await screen.findByRole('table');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '下一页' }));
+    await screen.findByText(/第 2 页，共 3 页/);
+    expect(screen.getByRole('region', { name: /第 2 页，共 3 页/ })).toHaveFocus();
+  });
+});
+
+describe('a row with a warning', () => {
+  const warned: RowSummary = { row: 7, ref: '孙丽', kind: 'likely', total: 500, living: 'paid', livingPaid: 300, care: 'paid', carePaid: 200, checklist: ['tekun'], warnings: ['身份证号校验位应为 4，这里是 6，可能抄错了某一位'] };
+
+  it('shows the warning on the row, with a sign and a word, and hands it to the detail', async () => {
+    const store = new RowStore();
+    store.add(makeBatch([warned]));
+    const opened: [number, readonly string[] | undefined][] = [];
+    render(<RosterTable store={store} indexes={store.select('all')} page={0} label="全部" onPage={() => {}} onDetail={(row, w) => opened.push([row, w])} chosen={new Set()} added={new Set()} onChoose={() => {}} />);
+    const row = (await screen.findByRole('rowheader', { name: '7' })).closest('tr')!;
+    expect(within(row).getByText(/提醒：身份证号校验位应为 4，这里是 6/)).toBeInTheDocument();
+    await userEvent.setup().click(within(row).getByRole('button', { name: '查看第 7 行详情' }));
+    expect(opened).toEqual([[7, warned.warnings]]);
   });
 });

@@ -186,6 +186,7 @@ const roster = {
     excluded: 'Excluded by: {{clauses}}',
     reasons: 'Clauses: {{clauses}}',
     error: 'Column “{{column}}”: {{text}}',
+    warning: 'Check: {{text}}',
   },
   notice: {
     line: '{{trigger}} ({{date}}) → by {{last}}',
@@ -201,6 +202,7 @@ const roster = {
     title: 'Row {{row}} in detail',
     close: 'Close details',
     input: 'Data as given',
+    warnings: 'Please check',
     criteria: '{{subsidy}}: each condition',
     outcome: { met: 'met', notMet: 'not met', unknown: 'not known' },
     criterion: '{{clause}}: {{fields}} — {{outcome}}',
@@ -209,7 +211,7 @@ const roster = {
   subsidyName: { living: 'Living subsidy for people with disabilities in difficulty', care: 'Care subsidy for people with severe disabilities' },
   announce: {
     progress: '{{percent}}% screened',
-    done: 'Screening finished, {{rows}} rows: {{likely}} likely eligible (to verify at the visit), {{eligible}} eligible, {{depends}} open, {{error}} rows with errors.',
+    done: 'Screening finished, {{rows}} rows: {{likely}} likely eligible (to verify at the visit), {{eligible}} eligible, {{depends}} open, {{excluded}} excluded, {{notEligible}} not eligible, {{error}} rows with errors.',
     cancelled: 'Screening cancelled after {{rows}} rows.',
     loaded: 'File read: {{columns}} columns.',
   },

@@ -183,6 +183,7 @@ const roster = {
     excluded: '排除条款：{{clauses}}',
     reasons: '依据条款：{{clauses}}',
     error: '“{{column}}”栏：{{text}}',
+    warning: '提醒：{{text}}',
   },
   notice: {
     line: '{{trigger}}（{{date}}）→ 最迟 {{last}}',
@@ -198,6 +199,7 @@ const roster = {
     title: '第 {{row}} 行详情',
     close: '关闭详情',
     input: '原始数据',
+    warnings: '提醒',
     criteria: '{{subsidy}}：逐条核对',
     outcome: { met: '符合', notMet: '不符合', unknown: '不清楚' },
     criterion: '{{clause}}：{{fields}} — {{outcome}}',
@@ -206,7 +208,7 @@ const roster = {
   subsidyName: { living: '困难残疾人生活补贴', care: '重度残疾人护理补贴' },
   announce: {
     progress: '已筛查 {{percent}}%',
-    done: '筛查完成，共 {{rows}} 行：可能符合、待入户核实 {{likely}} 人，可领取 {{eligible}} 人，待定 {{depends}} 人，有错误 {{error}} 行。',
+    done: '筛查完成，共 {{rows}} 行：可能符合、待入户核实 {{likely}} 人，可领取 {{eligible}} 人，待定 {{depends}} 人，被排除 {{excluded}} 人，不符合条件 {{notEligible}} 人，有错误 {{error}} 行。',
     cancelled: '已取消筛查，已筛查 {{rows}} 行。',
     loaded: '已读取文件，共 {{columns}} 栏。',
   },
