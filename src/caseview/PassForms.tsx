@@ -23,9 +23,14 @@ export function passStrength(p: string): 'common' | 'weak' | 'fair' | 'strong' {
 
 export function ErrorSummary({ errors }: { errors: { field: string; text: string }[] }) {
   const { t } = useTranslation('caseload');
+  // each submission with problems takes focus to the list of them (their links lead to the fields)
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length) box.current?.focus();
+  }, [errors]);
   if (!errors.length) return null;
   return (
-    <div className="cl-error-summary" role="alert" tabIndex={-1}>
+    <div className="cl-error-summary" role="alert" tabIndex={-1} ref={box}>
       <h3>{t('errorTitle')}</h3>
       <ul>
         {errors.map((e) => (

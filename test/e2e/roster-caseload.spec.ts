@@ -52,6 +52,11 @@ test.describe('adding screened rows to the caseload', () => {
     await axe(page);
     await page.getByLabel('密码（至少 8 个字符）').fill(PASS);
     await page.getByLabel('再输一次密码').fill(PASS);
+    // without the tick: the list of problems takes focus, its link leads to the box
+    await page.getByRole('button', { name: '创建并解锁' }).click();
+    const problems = addBlock(page).locator('.cl-error-summary');
+    await expect(problems).toBeFocused();
+    await expect(problems).toContainText('请改正下面的问题');
     await page.getByLabel('我知道忘记密码后无法找回').check();
     await page.getByRole('button', { name: '创建并解锁' }).click();
 
@@ -95,9 +100,9 @@ test.describe('adding screened rows to the caseload', () => {
     await expect(addBlock(page)).toContainText('个案已锁定，要先解锁才能加入。');
     await page.getByLabel('显示').selectOption('notEligible');
     await expect(bodyRows(page)).toHaveCount(1);
-    await page.getByRole('button', { name: '选中当前显示的全部行（1 行）' }).click();
+    await page.getByRole('button', { name: '选中筛选出的全部行，各页都算（1 行）' }).click();
     await page.getByLabel('显示').selectOption('all');
-    await page.getByRole('button', { name: '选中当前显示的全部行（3 行）' }).click();
+    await page.getByRole('button', { name: '选中筛选出的全部行，各页都算（3 行）' }).click();
     await expect(addBlock(page)).toContainText('当前显示的行里有 1 行有错误，不会被选中。');
     await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(3);
     await page.getByRole('checkbox', { name: '选择第 4 行：王五' }).uncheck();

@@ -116,7 +116,7 @@ const roster = {
     title: 'Add to the caseload',
     intro: 'Tick the people to follow up in the “Choose” column, then add them to the caseload. Each row becomes a case: its answers, the result on the screening date with the rules version, and a note saying which file and row it came from. Rows with errors cannot be chosen: correct them in the file and screen it again.',
     chosen: 'Rows chosen: {{count}}.',
-    chooseShown: 'Choose every row shown ({{count}})',
+    chooseShown: 'Choose every row the filter shows, on every page ({{count}})',
     chooseShownErrors: 'Rows shown with errors, which are not chosen: {{count}}.',
     clear: 'Clear the choice',
     button: 'Add the chosen rows to the caseload ({{count}})',
