@@ -23,6 +23,7 @@ import { writeRealistic } from './realistic';
 import { FACT_FIELDS } from '../src/facts/schema';
 import { RosterCore } from '../src/roster/core';
 import { proposeMapping } from '../src/roster/mapping';
+import { waitForServer } from './serve';
 
 const DIST = process.env.DIST_DIR ?? '/tmp/roster-dist';
 const PORT = Number(process.env.BENCH_PORT ?? 4392);
@@ -38,18 +39,6 @@ function makeCsv(n: number): Buffer {
     lines.push(cells.join(','));
   }
   return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server at ${url} did not start`);
 }
 
 /**

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { writeRealistic } from './realistic';
+import { waitForServer } from './serve';
 
 const DIST = process.env.DIST_DIR ?? '/tmp/roster-dist';
 const PORT = Number(process.env.BENCH_PORT ?? 4392);
@@ -37,18 +38,6 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   parent?: number;
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server at ${url} did not start`);
 }
 
 async function main() {
