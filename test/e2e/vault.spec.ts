@@ -130,7 +130,10 @@ test('a full disk: saving and importing say what was not saved, the typed note s
   const more = backup();
   more.caseload.cases = more.caseload.cases.map((c, i) => ({ ...c, id: `extra-${i}` }));
   await importText(page, JSON.stringify(more));
-  await expect(page.getByRole('alert').filter({ hasText: '设备的存储空间已满' }).first()).toBeVisible();
+  // the import's own answer, in its panel (the alert left by the note above does not tell the import has ended)
+  const panel = page.locator('section', { has: page.getByRole('heading', { level: 2, name: '备份与导出' }) });
+  await expect(panel.getByText('设备的存储空间已满').first()).toBeVisible();
+  await expect(panel).toHaveAttribute('aria-busy', 'false');
 
   await page.evaluate(() => {
     IDBObjectStore.prototype.put = (window as unknown as { __put: typeof IDBObjectStore.prototype.put }).__put;
