@@ -58,12 +58,12 @@ export interface Reading {
   valuesCsv?: string;
   /** the `warning` and `error` cells of the rows that share this reading, CSV-encoded after a comma */
   problemsCsv?: string;
-  /** the undated facts and result, kept while rows with dates may still share this reading */
-  undated?: { facts: Facts; result: Result };
+  /** read without dates (its facts and result defined): rows with dates of the same answers build on it */
+  undated: boolean;
   /** a row with dates: the reading of its answers, whose result cells it shares but for the notice */
   base?: Reading;
   /** how many later rows found this reading remembered (its cells are then worth encoding once) */
-  found?: number;
+  found: number;
   /** the result cells before the notice cells, CSV-encoded (rows with dates share them) */
   answerCsv?: string;
 }
@@ -164,7 +164,7 @@ export class RowReader {
     const base = this.memo.get(key);
     if (base) {
       this.hits++;
-      base.found = (base.found ?? 0) + 1;
+      base.found++;
     }
     for (const k of this.dateCols) {
       if ((cells[this.cols[k]!.i] ?? '') === '') continue;
@@ -200,7 +200,7 @@ export class RowReader {
   /** A row with dates: its own notice on the reading of its answers (the whole row read anew where anything is wrong). */
   private dated(base: Reading, cells: readonly string[]): Reading {
     if (!base.undated) return this.readNew(cells, true);
-    const facts = { ...base.undated.facts } as Record<FactField, unknown>;
+    const facts = { ...base.facts } as Record<FactField, unknown>;
     for (const k of this.dateCols) {
       const x = this.cols[k]!;
       const r = this.cell(k, cells[x.i] ?? '');
@@ -208,8 +208,8 @@ export class RowReader {
       if (r.value !== undefined) facts[x.c as FactField] = r.value;
     }
     const read = Object.freeze(facts) as Facts;
-    const result = withDates(base.undated.result, read, { asOf: this.asOf });
-    return reading(read, result, base.errors, base.screening, base.warnings, base.kind, noticeOf(result), undefined, base);
+    const result = withDates(base.result!, read, { asOf: this.asOf });
+    return reading(read, result, base.errors, base.screening, base.warnings, base.kind, noticeOf(result), false, base);
   }
 
   /** The reading of one cell of column k (remembered per column). */
@@ -255,7 +255,7 @@ export class RowReader {
       read = n.facts;
       if (n.warnings.length) warnings = n.warnings;
     }
-    if (errors) return reading(undefined, undefined, errors, undefined, warnings, 'error', null, undefined, undefined);
+    if (errors) return reading(undefined, undefined, errors, undefined, warnings, 'error', null, false, undefined);
     // cells that differ in words only (天津 and 天津市, the category where no rule reads it …) give
     // the same facts: the rows without dates share one reading of them
     let factsKey: string | null = null;
@@ -272,7 +272,7 @@ export class RowReader {
     Object.freeze(read);
     const kind = rowKind({ result, errors: noErrors, screening });
     // the screening outcome reads no date, so the rows of the same answers with dates share it
-    const r = reading(read, result, noErrors, screening, warnings, kind, noticeOf(result), withDates ? undefined : { facts: read, result }, undefined);
+    const r = reading(read, result, noErrors, screening, warnings, kind, noticeOf(result), !withDates, undefined);
     if (factsKey !== null) {
       if (this.byFacts.size >= MAX_REMEMBERED) this.byFacts.clear();
       this.byFacts.set(factsKey, r);
@@ -507,10 +507,13 @@ export class FileScreener {
    */
   private ownWarning(w: NumberWarning): string {
     // a wrong check character, the usual typo, is known by its two characters; any other by its sentence
-    const key = w.code === 'idNumber' && w.problem.code === 'idCheck' ? w.source + w.problem.expected + w.problem.given : formatNumberWarning(w, this.lang);
+    let text: string | null = null;
+    let key: string;
+    if (w.code === 'idNumber' && w.problem.code === 'idCheck') key = w.source + w.problem.expected + w.problem.given;
+    else key = text = formatNumberWarning(w, this.lang);
     let cells = this.ownWarnings.get(key);
     if (cells === undefined) {
-      cells = ',' + csvLine([formatNumberWarning(w, this.lang), '']);
+      cells = ',' + csvLine([text ?? formatNumberWarning(w, this.lang), '']);
       if (this.ownWarnings.size >= 1024) this.ownWarnings.clear();
       this.ownWarnings.set(key, cells);
     }
@@ -577,7 +580,7 @@ function reading(
   warnings: NumberWarning[] | undefined,
   kind: RowKind,
   notice: Reading['notice'],
-  undated: Reading['undated'],
+  undated: boolean,
   base: Reading | undefined,
 ): Reading {
   return { facts, result, errors, screening, warnings, kind, notice, valuesCsv: undefined, problemsCsv: undefined, undated, base, found: 0, answerCsv: undefined };
