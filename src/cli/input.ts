@@ -16,6 +16,8 @@ export interface DecodedInput {
   head: string;
   /** the rest of the text, after head */
   rest: AsyncGenerator<string>;
+  /** the same input as bytes from its first byte (head's included), in place of `rest`: read one or the other */
+  bytes: AsyncGenerator<Uint8Array>;
 }
 
 /** Decodes a byte stream; reads until the first non-blank character so the format can be sniffed. */
@@ -24,14 +26,26 @@ export async function decodeInput(stream: Readable): Promise<DecodedInput> {
   const decoder = new StreamDecoder();
   let head = '';
   let done = false;
+  const headBytes: Uint8Array[] = [];
   const decode = (chunk: Buffer | string): string => (typeof chunk === 'string' ? chunk : decoder.push(chunk));
+  const raw = (chunk: Buffer | string): Uint8Array => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   while (head.trim() === '') {
     const next = await it.next();
     if (next.done) {
       done = true;
       break;
     }
+    headBytes.push(raw(next.value));
     head += decode(next.value);
+  }
+  async function* bytes(): AsyncGenerator<Uint8Array> {
+    yield* headBytes;
+    if (done) return;
+    for (;;) {
+      const next = await it.next();
+      if (next.done) break;
+      yield raw(next.value);
+    }
   }
   async function* rest(): AsyncGenerator<string> {
     if (!done) {
@@ -45,5 +59,5 @@ export async function decodeInput(stream: Readable): Promise<DecodedInput> {
     const tail = decoder.end();
     if (tail) yield tail;
   }
-  return { encoding: decoder.encoding ?? 'utf-8', head: head.charCodeAt(0) === 0xfeff ? head.slice(1) : head, rest: rest() };
+  return { encoding: decoder.encoding ?? 'utf-8', head: head.charCodeAt(0) === 0xfeff ? head.slice(1) : head, rest: rest(), bytes: bytes() };
 }

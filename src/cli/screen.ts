@@ -90,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
     if (decoded.encoding === 'gbk') err(m.gbk);
     const format = o.format ?? sniff(o.file, decoded.head);
     const loading = performance.now();
-    const { canUseThreads, coveredFrom, screenCsv, screenCsvThreads, screenJson } = await import('./screening');
+    const { canUseThreads, coveredFrom, screenCsv, screenCsvBytes, screenCsvThreads, screenJson } = await import('./screening');
     const loaded = performance.now();
     if (o.asOf < coveredFrom()) err(m.notCovered(o.asOf, coveredFrom()));
     const jobs = o.jobs ?? 1;
@@ -100,7 +100,9 @@ async function main(argv: string[]): Promise<number> {
         ? await screenJson(await collect(decoded.head, decoded.rest), o, m)
         : threaded
           ? await screenCsvThreads(await collect(decoded.head, decoded.rest), o, m, jobs)
-          : await screenCsv(decoded.rest, decoded.head, o, m);
+          : decoded.encoding === 'utf-8'
+            ? await screenCsvBytes(decoded.bytes, decoded.head, o, m)
+            : await screenCsv(decoded.rest, decoded.head, o, m);
     const counts = report.counts;
     err(m.summary(counts));
     if (o.stats) {

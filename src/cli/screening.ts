@@ -3,6 +3,7 @@
  * is readable, so that usage errors and --help answer at once. All reading, matching, screening and
  * writing is the screening layer's (src/screening), the same as the roster page's.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -13,7 +14,10 @@ import { detectDelimiter } from '../screening/decode';
 import { readJsonRecord } from '../screening/json';
 import { errorText, formatIssue } from '../screening/messages';
 import { CsvReader } from '../screening/read';
-import { FileScreener, findHeader, quoteLines, type HeaderFound, type LineWriter, type RowOutcome } from '../screening/screen';
+import { FileScreener, findHeader, quoteLines, type HeaderFound, type RowOutcome } from '../screening/screen';
+import type { ByteWriter } from '../screening/bytes';
+import { BytesIn } from '../screening/bytes';
+import { NotTextError } from '../screening/decode';
 import { splitRanges } from '../screening/split';
 import { emptyCounts, type Counts } from '../screening/tally';
 import { mapsAnything } from '../screening/headers';
@@ -85,7 +89,7 @@ interface PartOutput {
 }
 
 /** Screens rows of one part (or a whole stream) with one FileScreener; `write` gets output text. */
-class PartRun implements PartOutput, LineWriter {
+class PartRun implements PartOutput, ByteWriter {
   readonly s: FileScreener;
   readonly reader: CsvReader;
   errors: string[] = [];
@@ -118,10 +122,49 @@ class PartRun implements PartOutput, LineWriter {
   private take = (r: RowOutcome, line: string | null, cells: readonly string[]): void => {
     if (r.errors.length && this.errors.length < MAX_LISTED) this.errors.push(this.m.rowError(r.row, errorText(r.errors, this.o.lang)));
     this.s.writeLine(r, line, cells, this);
+    this.endLine();
+  };
+
+  /** ByteWriter: the end of a line. */
+  endLine(): void {
     this.room(2);
     this.buf[this.at++] = 13;
     this.buf[this.at++] = 10;
-  };
+  }
+
+  /** ByteWriter: bytes of the input as they are. */
+  copy(b: Uint8Array, start: number, end: number): void {
+    const n = end - start;
+    if (n <= 0) return;
+    this.room(n);
+    if (n < 24) for (let k = start; k < end; k++) this.buf[this.at++] = b[k]!;
+    else this.at += (b as Buffer).copy(this.buf, this.at, start, end);
+  }
+
+  /** ByteWriter: ASCII text. */
+  ascii(t: string): void {
+    this.room(t.length);
+    for (let k = 0; k < t.length; k++) this.buf[this.at++] = t.charCodeAt(k);
+  }
+
+  /** The reader of a UTF-8 file's bytes (see pushBytes()), made at the first chunk. */
+  private bytesIn: BytesIn | null = null;
+
+  /** Reads a chunk of a UTF-8 file; throws NotTextError for bytes that are not UTF-8 text. */
+  pushBytes(chunk: Uint8Array): void {
+    this.bytesIn ??= new BytesIn(this.s, this.reader, this, {
+      decode: (b, from, to) => (b as Buffer).toString('utf8', from, to),
+      concat: (x, y) => Buffer.concat([x, y]),
+      check: textOf,
+    });
+    this.bytesIn.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  }
+
+  /** The end of a UTF-8 file read by pushBytes(). */
+  finishBytes(): void {
+    this.bytesIn?.end();
+    this.finish();
+  }
 
   /** Makes room for `bytes` more bytes in the output buffer. */
   private room(bytes: number): void {
@@ -211,6 +254,26 @@ function headerLine(s: FileScreener, o: Options, m: Messages): string {
 
 function notFacts(h: HeaderFound, m: Messages): ReadFailure {
   return new ReadFailure(m.notFactsCsv(h.headers.join(', ').slice(0, 300)));
+}
+
+/** Checks that b[start..end) is UTF-8 text (as the decoder would: no NUL byte, no byte outside UTF-8). */
+function textOf(b: Uint8Array, start: number, end: number): void {
+  const part = (b as Buffer).subarray(start, end);
+  if (part.indexOf(0) >= 0) throw new NotTextError('NUL byte');
+  if (!isUtf8(part)) throw new NotTextError('undecodable');
+}
+
+/** Screens a UTF-8 CSV file from its bytes on this thread, writing output as it goes: the same output as screenCsv() gives for its text. */
+export async function screenCsvBytes(chunks: AsyncIterable<Uint8Array>, head: string, o: Options, m: Messages): Promise<RunReport> {
+  const run = new PartRun(o, m, detectDelimiter(head.trimStart()), out);
+  run.onHeader = (h) => {
+    if (!mapsAnything(h.mapping)) throw notFacts(h, m);
+    out(headerLine(run.s, o, m));
+  };
+  for await (const b of chunks) run.pushBytes(b);
+  run.finishBytes();
+  if (!run.s.header) throw new ReadFailure(m.empty);
+  return { counts: reportTo([run], m), threads: 1 };
 }
 
 /** Screens a CSV stream on this thread, writing output as it goes. */

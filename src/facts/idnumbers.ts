@@ -57,9 +57,10 @@ export type IdProblem =
 export type IdReading = { ok: true; id: string; birthDate: string } | { ok: false; problem: IdProblem };
 
 function validDate(yyyymmdd: string): boolean {
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
+  return validYmd(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)), Number(yyyymmdd.slice(6, 8)));
+}
+
+function validYmd(y: number, m: number, d: number): boolean {
   if (y < 1850 || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (m === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[m]!);
@@ -74,6 +75,31 @@ function plainId(s: string): boolean {
   }
   const last = s.charCodeAt(17);
   return (last >= 48 && last <= 57) || last === 88;
+}
+
+/**
+ * The problem of an ID number given as UTF-8 bytes b[s..e) (a roster read as bytes), as
+ * readIdNumber() finds it, without making a string: null when it has none; undefined when the
+ * bytes are not 17 digits then a digit or X (read its text with readIdNumber instead).
+ */
+export function plainIdBytesProblem(b: Uint8Array, s: number, e: number): IdProblem | null | undefined {
+  if (e - s !== 18) return undefined;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = b[s + i]!;
+    if (c < 48 || c > 57) return undefined;
+    sum += (c - 48) * WEIGHTS[i]!;
+  }
+  const last = b[s + 17]!;
+  if (!((last >= 48 && last <= 57) || last === 88)) return undefined;
+  const digit = (k: number) => b[s + k]! - 48;
+  const y = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9);
+  const m = digit(10) * 10 + digit(11);
+  const d = digit(12) * 10 + digit(13);
+  if (!validYmd(y, m, d)) return { code: 'idBirthDate', birthDate: String.fromCharCode(...b.subarray(s + 6, s + 14)) };
+  const expected = CHECK_CHARS[sum % 11]!;
+  const given = String.fromCharCode(last);
+  return given === expected ? null : { code: 'idCheck', expected, given };
 }
 
 /** Reads an 18-character citizen ID number and checks its birth date and check character. */

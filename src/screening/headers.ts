@@ -127,12 +127,15 @@ export function isBlankRow(cells: readonly (string | undefined)[]): boolean {
 
 const SUMMARY = /^(合计|小计|总计|共计|总数|合\s*计|小\s*计|总\s*计)/;
 
+/** Whether a row's first non-empty cell (trimmed) makes it a summary row. */
+export const isSummaryCell = (trimmed: string): boolean => SUMMARY.test(trimmed);
+
 /** A summary row (合计 / 小计 / 总计 in one of its first cells): not a person. */
 export function isSummaryRow(cells: readonly string[]): boolean {
   const n = Math.min(cells.length, 3);
   for (let i = 0; i < n; i++) {
     const c = cells[i]!.trim();
-    if (c !== '') return SUMMARY.test(c);
+    if (c !== '') return isSummaryCell(c);
   }
   return false;
 }

@@ -72,6 +72,14 @@ export class CsvReader {
     this.finish(false);
   }
 
+  /**
+   * A whole line without quotes or line break, read as push() reads one (the caller has seen there
+   * is no quote in it and that no record is half read).
+   */
+  line(line: string): void {
+    this.emit(line.split(this.delimiter), line);
+  }
+
   private emit(cells: string[], line: string | null): void {
     this.rows++;
     this.sink(cells, line);

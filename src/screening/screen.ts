@@ -141,16 +141,51 @@ export class RowReader {
     let k = '';
     for (let j = 0; j < this.cols.length; j++) {
       const x = this.cols[j]!;
-      let cell = cells[x.i] ?? '';
-      // a certificate number settles facts by its category and grade digits: those are its key
-      if (x.i === this.certCol) cell = certNumberKey(cell);
-      else if ((x.text && cell.length <= x.max) || x.date) continue;
-      const ids = this.keyIds[j]!;
-      let id = ids.get(cell);
-      if (id === undefined && ids.size < KEY_IDS) ids.set(cell, (id = ids.size));
-      k += id === undefined ? `\uffff${cell.length}:${cell}` : String.fromCharCode(id);
+      const cell = cells[x.i] ?? '';
+      if (x.i !== this.certCol && ((x.text && cell.length <= x.max) || x.date)) continue;
+      k += this.keyPart(j, cell);
     }
     return k;
+  }
+
+  /**
+   * The part of a row's key that cell `text` of column j (an entry of the mapped columns, in order)
+   * gives: one character for each of the column's first 4,096 different cells, a later one whole.
+   */
+  keyPart(j: number, text: string): string {
+    // a certificate number settles facts by its category and grade digits: those are its key
+    const cell = this.cols[j]!.i === this.certCol ? certNumberKey(text) : text;
+    const ids = this.keyIds[j]!;
+    let id = ids.get(cell);
+    if (id === undefined && ids.size < KEY_IDS) ids.set(cell, (id = ids.size));
+    return id === undefined ? `\uffff${cell.length}:${cell}` : String.fromCharCode(id);
+  }
+
+  /**
+   * The mapped columns in key order, as the key reads them: `key` (categorical: part of the key,
+   * the certificate number too), `text` (left out of the key within `max` UTF-16 units), `date`
+   * (read apart). `i` is the column's index in a row.
+   */
+  columns(): { i: number; part: 'key' | 'text' | 'date'; max: number }[] {
+    return this.cols.map((x) => ({ i: x.i, part: x.i === this.certCol ? 'key' : x.date ? 'date' : x.text ? 'text' : 'key', max: x.max }));
+  }
+
+  /** The reading remembered for a key (as read() finds it), counted as found. */
+  found(key: string): Reading | undefined {
+    const base = this.memo.get(key);
+    if (base) this.hit(base);
+    return base;
+  }
+
+  /** The reading remembered for a key, not counted (see found(); hit() counts it once taken). */
+  peek(key: string): Reading | undefined {
+    return this.memo.get(key);
+  }
+
+  /** Counts a remembered reading as found (see peek()). */
+  hit(base: Reading): void {
+    this.hits++;
+    base.found++;
   }
 
   /**
@@ -161,11 +196,7 @@ export class RowReader {
    */
   read(cells: readonly string[]): Reading {
     const key = this.key(cells);
-    const base = this.memo.get(key);
-    if (base) {
-      this.hits++;
-      base.found++;
-    }
+    const base = this.found(key);
     for (const k of this.dateCols) {
       if ((cells[this.cols[k]!.i] ?? '') === '') continue;
       // a row with dates: on the reading of the same answers without dates
@@ -199,12 +230,20 @@ export class RowReader {
 
   /** A row with dates: its own notice on the reading of its answers (the whole row read anew where anything is wrong). */
   private dated(base: Reading, cells: readonly string[]): Reading {
-    if (!base.undated) return this.readNew(cells, true);
+    return this.datedOn(base, cells) ?? this.readNew(cells, true);
+  }
+
+  /**
+   * A row with dates on the reading of its answers, reading only its date cells; null where the
+   * whole row must be read (the answers have a problem, or a date cell has).
+   */
+  datedOn(base: Reading, cells: readonly string[]): Reading | null {
+    if (!base.undated) return null;
     const facts = { ...base.facts } as Record<FactField, unknown>;
     for (const k of this.dateCols) {
       const x = this.cols[k]!;
       const r = this.cell(k, cells[x.i] ?? '');
-      if (!r.ok) return this.readNew(cells, true);
+      if (!r.ok) return null;
       if (r.value !== undefined) facts[x.c as FactField] = r.value;
     }
     const read = Object.freeze(facts) as Facts;
@@ -425,12 +464,32 @@ export class FileScreener {
     }
     const r = this.reader!.read(cells);
     const o: RowOutcome = { row, facts: r.facts, result: r.result, errors: r.errors, screening: r.screening, warnings: this.reader!.warningsOf(cells, r), reading: r };
+    this.count(r);
+    out(o, line, cells);
+  }
+
+  /** Counts a screened row by its reading. */
+  count(r: Reading): void {
     const c = this.counts;
     c.rows++;
     c[r.kind]++;
     if (r.notice === 'overdue') c.noticeOverdue++;
     else if (r.notice === 'due') c.noticeDue++;
-    out(o, line, cells);
+  }
+
+  /** The next row's number (a row screened apart from push(): see ByteLines). */
+  nextRow(): number {
+    return ++this.rowCount;
+  }
+
+  /** The row reader, once the header is found. */
+  get rows(): RowReader | null {
+    return this.reader;
+  }
+
+  /** Whether output lines are the input line as it is, then the result cells (a comma-separated file without earlier result columns). */
+  get linesAsTheyAre(): boolean {
+    return this.fastLines;
   }
 
   /** The facts of a screened row, with its free text. */
@@ -474,11 +533,11 @@ export class FileScreener {
       for (let k = 0; k < this.keep.length; k++) s += (k ? ',' : '') + csvCellKeepingText(cells[this.keep[k]!] ?? '');
       w.text(`${s},${o.row},`);
     }
-    this.writeTail(o, w);
+    this.writeResult(o, w);
   }
 
   /** The result cells after `row`: the reading's values (remembered with it), then the row's warning and error. */
-  private writeTail(o: RowOutcome, w: LineWriter): void {
+  writeResult(o: Pick<RowOutcome, 'reading' | 'warnings' | 'errors'>, w: LineWriter): void {
     const r = o.reading;
     const b = r.base;
     if (b && r.result) {
@@ -527,7 +586,7 @@ export class FileScreener {
   }
 
   /** The `warning` and `error` cells of a row. */
-  private problemCells(o: RowOutcome): [string, string] {
+  private problemCells(o: Pick<RowOutcome, 'warnings' | 'errors'>): [string, string] {
     const warning = o.warnings.map((w) => formatNumberWarning(w, this.lang)).join(this.lang === 'zh-CN' ? '；' : '; ');
     return [warning, o.errors.length ? errorText(o.errors, this.lang) : ''];
   }
@@ -598,7 +657,7 @@ const firstText = (cells: readonly string[]): string => cells.find((c) => c.trim
  * A cell of a quote-free comma-separated line that csvCellKeepingText() leaves as it is, BOM aside:
  * no formula-like or space start, no space end, not digits a spreadsheet would spoil.
  */
-function cellAsItIs(c: string): boolean {
+export function cellAsItIs(c: string): boolean {
   const n = c.length;
   if (n === 0) return true;
   const f = c.charCodeAt(0);

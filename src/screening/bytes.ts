@@ -1,0 +1,370 @@
+/**
+ * Screening the rows of a UTF-8, comma-separated roster from its bytes, line by line, without
+ * making a string of every cell: the command line's way through a large file (src/cli/screening.ts).
+ *
+ * A roster repeats the same answers, so most of its rows find the reading of their answers already
+ * remembered (RowReader): for those, a line's cells are found by their byte offsets, its key is
+ * made from bytes seen before, and its output line is its own bytes copied, then the result cells
+ * the reading shares. Only what a row holds of its own is read as text: its dates (the notice), an
+ * ID number that is not 18 plain characters, a cell a spreadsheet would spoil.
+ *
+ * Every other line goes the one text way (CsvReader, FileScreener.push): a row whose answers are
+ * new or wrong, a blank or summary row, a line with a byte-order mark. The output is the same, byte
+ * for byte, as that way gives for the whole file (tests compare them); the caller sends lines with
+ * quotes, and everything after them, the text way too.
+ */
+import { plainIdBytesProblem, type IdProblem, type NumberWarning } from '../facts/idnumbers';
+import { NotTextError } from './decode';
+import { isSummaryCell } from './headers';
+import type { CsvReader } from './read';
+import { cellAsItIs, type FileScreener, type LineWriter, type Reading, type RowReader } from './screen';
+import { csvCellKeepingText } from './write';
+
+/** Takes an output line in pieces, input bytes among them. */
+export interface ByteWriter extends LineWriter {
+  /** bytes of the input, b[start..end) */
+  copy(b: Uint8Array, start: number, end: number): void;
+  /** text of ASCII characters only (a row number, commas) */
+  ascii(s: string): void;
+  /** the end of a line (CR LF) */
+  endLine(): void;
+}
+
+/** Text of UTF-8 bytes b[start..end) (the caller has checked they are UTF-8). */
+export type DecodeBytes = (b: Uint8Array, start: number, end: number) => string;
+
+/** What BytesIn needs of its platform (the command line passes Node's Buffer methods, which are faster). */
+export interface ByteTools {
+  decode: DecodeBytes;
+  /** two chunks as one */
+  concat(a: Uint8Array, b: Uint8Array): Uint8Array;
+  /** throws NotTextError unless b[start..end) is UTF-8 text (no NUL byte) */
+  check(b: Uint8Array, start: number, end: number): void;
+}
+
+/** Decoding and checking with TextDecoder alone (no Node). */
+export const TEXT_DECODER_TOOLS: ByteTools = {
+  decode: (b, start, end) => new TextDecoder().decode(b.subarray(start, end)),
+  concat: (a, b) => {
+    const c = new Uint8Array(a.length + b.length);
+    c.set(a);
+    c.set(b, a.length);
+    return c;
+  },
+  check: (b, start, end) => {
+    const part = b.subarray(start, end);
+    if (part.includes(0)) throw new NotTextError('NUL byte');
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(part);
+    } catch {
+      throw new NotTextError('undecodable');
+    }
+  },
+};
+
+/**
+ * Reads a UTF-8 file's bytes chunk by chunk (a BOM at the start dropped) into one FileScreener:
+ * whole lines only, the part after a chunk's last line break kept for the next. Lines before the
+ * header, and every line once one with a quote is met, are read as text (CsvReader); the others
+ * by ByteLines. Output lines go to the writer (rows read as text through the screener's `out`).
+ */
+export class BytesIn {
+  private carry: Uint8Array | null = null;
+  private started = false;
+  /** a quote was met (or the file's lines are not written as they are): the rest is read as text */
+  private asText = false;
+  private lines: ByteLines | null = null;
+
+  constructor(
+    private readonly screener: FileScreener,
+    private readonly csv: CsvReader,
+    private readonly w: ByteWriter,
+    private readonly tools: ByteTools,
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    let b = chunk;
+    if (this.carry) {
+      b = this.tools.concat(this.carry, b);
+      this.carry = null;
+    }
+    if (!this.started) {
+      // the first three bytes decide whether there is a byte-order mark
+      if (b.length < 3) {
+        this.carry = b;
+        return;
+      }
+      this.started = true;
+      if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+    }
+    const end = b.lastIndexOf(LF) + 1;
+    if (end === 0) {
+      this.carry = b;
+      return;
+    }
+    this.tools.check(b, 0, end);
+    const decode = this.tools.decode;
+    let i = 0;
+    while (i < end) {
+      if (this.asText) {
+        this.csv.push(decode(b, i, end));
+        break;
+      }
+      if (this.screener.header && this.csv.between) {
+        if (!this.screener.linesAsTheyAre || this.csv.delimiter !== ',') {
+          this.asText = true;
+          continue;
+        }
+        this.lines ??= new ByteLines(this.screener, this.csv, this.w, decode);
+        i = this.lines.read(b, i, end);
+        // a line with a quote: it and the rest are read as text
+        if (i < end) this.asText = true;
+        continue;
+      }
+      // before the header, or within a quoted cell across lines: a line at a time, as text
+      const nl = b.indexOf(LF, i) + 1;
+      this.csv.push(decode(b, i, nl));
+      i = nl;
+    }
+    if (end < b.length) this.carry = b.subarray(end);
+  }
+
+  /** Rows screened from their bytes (the others were read as text). */
+  get taken(): number {
+    return this.lines?.taken ?? 0;
+  }
+
+  /** The end of the file: a last line without a line break is read as text (then end the CsvReader and the screener). */
+  end(): void {
+    const c = this.carry;
+    if (!c) return;
+    this.carry = null;
+    this.started = true;
+    this.tools.check(c, 0, c.length);
+    this.csv.push(this.tools.decode(c, 0, c.length));
+  }
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
+
+/** Bytes of a cell seen before, and the part of the key they give (a chain: cells whose hashes clash). */
+interface Seen {
+  bytes: Uint8Array;
+  part: string;
+  next: Seen | undefined;
+}
+
+/** Different cells of a column remembered by their bytes at most. */
+const MAX_SEEN = 4096;
+
+const NO_WARNINGS: readonly NumberWarning[] = Object.freeze([]);
+
+export class ByteLines {
+  /** rows screened from their bytes */
+  taken = 0;
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private readonly reader: RowReader;
+  private readonly cols: { i: number; j: number; part: 'key' | 'text' | 'date'; max: number }[];
+  private readonly seen: Map<number, Seen>[];
+  /** the row's cells read as text where a RowReader method wants them (dates, ID and certificate numbers) */
+  private readonly scratch: string[];
+  private readonly dateCols: number[];
+  private readonly idCol: number;
+  private readonly certCol: number;
+  /** the one-warning lists of a wrong check character, by the two characters */
+  private readonly checkWarnings = new Map<string, readonly NumberWarning[]>();
+  /** the row being written (one object: writeResult only reads it) */
+  private readonly row: { reading: Reading; warnings: NumberWarning[]; errors: Reading['errors'] };
+
+  constructor(
+    private readonly screener: FileScreener,
+    private readonly csv: CsvReader,
+    private readonly w: ByteWriter,
+    private readonly decode: DecodeBytes,
+  ) {
+    const reader = screener.rows;
+    if (!reader || !screener.linesAsTheyAre || csv.delimiter !== ',') throw new Error('ByteLines: a comma-separated file whose header is found');
+    this.reader = reader;
+    this.cols = reader.columns().map((c, j) => ({ ...c, j }));
+    this.seen = this.cols.map(() => new Map());
+    const width = Math.max(0, ...this.cols.map((c) => c.i + 1));
+    this.scratch = new Array<string>(width).fill('');
+    this.dateCols = this.cols.filter((c) => c.part === 'date').map((c) => c.i);
+    const header = screener.header!.mapping;
+    this.idCol = header.indexOf('idNumber');
+    this.certCol = header.indexOf('certificateNumber');
+    this.row = { reading: undefined as unknown as Reading, warnings: [], errors: [] };
+  }
+
+  /**
+   * Screens the lines of b[from..end), `end` just after a line break. Returns where it stopped:
+   * `end`, or the start of a line with a quote (the caller reads it, and the rest, as text).
+   */
+  read(b: Uint8Array, from: number, end: number): number {
+    let i = from;
+    while (i < end) {
+      let n = 0;
+      let bom = false;
+      this.starts[0] = i;
+      let k = i;
+      for (;;) {
+        const c = b[k]!;
+        if (c === LF) break;
+        if (c === COMMA) {
+          if (n + 2 >= this.starts.length) this.grow();
+          this.ends[n++] = k;
+          this.starts[n] = k + 1;
+        } else if (c === QUOTE) return i;
+        else if (c === 0xef && b[k + 1] === 0xbb && b[k + 2] === 0xbf) bom = true;
+        k++;
+      }
+      const lineEnd = k > i && b[k - 1] === CR ? k - 1 : k;
+      this.ends[n++] = lineEnd;
+      // a byte-order mark inside a line is written anew by the text way
+      if (bom || !this.screen(b, i, lineEnd, n)) this.csv.line(this.decode(b, i, lineEnd));
+      i = k + 1;
+    }
+    return i;
+  }
+
+  private grow(): void {
+    const s = new Int32Array(this.starts.length * 2);
+    s.set(this.starts);
+    this.starts = s;
+    const e = new Int32Array(this.ends.length * 2);
+    e.set(this.ends);
+    this.ends = e;
+  }
+
+  /** Screens one line of n cells from its bytes; false when it is to be read as text. */
+  private screen(b: Uint8Array, s: number, e: number, n: number): boolean {
+    const st = this.starts;
+    const en = this.ends;
+    if (!this.personRow(b, n)) return false;
+    let key = '';
+    let dates = false;
+    for (const x of this.cols) {
+      const cs = x.i < n ? st[x.i]! : 0;
+      const ce = x.i < n ? en[x.i]! : 0;
+      if (x.part === 'date') {
+        if (ce > cs) dates = true;
+      } else if (x.part === 'text') {
+        // free text past its limit (in bytes: perhaps not in characters) is read as text
+        if (ce - cs > x.max) return false;
+      } else key += this.keyPart(x.j, b, cs, ce);
+    }
+    const base = this.reader.peek(key);
+    // new answers, and answers with a problem (listed by the text way), are read as text
+    if (!base || base.kind === 'error') return false;
+    let r = base;
+    if (dates) {
+      for (const i of this.dateCols) this.scratch[i] = i < n ? this.decode(b, st[i]!, en[i]!) : '';
+      const d = this.reader.datedOn(base, this.scratch);
+      if (!d) return false;
+      r = d;
+    }
+    this.reader.hit(base);
+    this.taken++;
+    const warnings = this.warnings(b, n, r);
+    const row = this.screener.nextRow();
+    this.csv.rows++;
+    this.screener.count(r);
+    // the line's own bytes, a cell a spreadsheet would spoil (or read as a formula) written anew
+    const w = this.w;
+    let from = s;
+    for (let c = 0; c < n; c++) {
+      const cs = st[c]!;
+      const ce = en[c]!;
+      if (cs === ce) continue;
+      const f = b[cs]!;
+      // the first or last byte cellAsItIs() may object to
+      if (f === 61 || f === 43 || f === 45 || f === 64 || f === 9 || f === 13 || f === 32 || b[ce - 1] === 32 || (f >= 48 && f <= 57 && (ce - cs >= 12 || (f === 48 && ce - cs > 1)))) {
+        const t = this.decode(b, cs, ce);
+        if (!cellAsItIs(t)) {
+          w.copy(b, from, cs);
+          w.text(csvCellKeepingText(t));
+          from = ce;
+        }
+      }
+    }
+    w.copy(b, from, e);
+    w.ascii(`,${row},`);
+    const o = this.row;
+    o.reading = r;
+    o.warnings = warnings as NumberWarning[];
+    o.errors = r.errors;
+    this.screener.writeResult(o, w);
+    w.endLine();
+    return true;
+  }
+
+  /**
+   * Whether a line is a person's row for sure: a non-blank cell among its first three, and not a
+   * summary (合计 …), as isBlankRow() and isSummaryRow() read it; else the text way decides.
+   */
+  private personRow(b: Uint8Array, n: number): boolean {
+    const m = Math.min(n, 3);
+    for (let c = 0; c < m; c++) {
+      const cs = this.starts[c]!;
+      const ce = this.ends[c]!;
+      if (cs === ce) continue;
+      const f = b[cs]!;
+      // a printable ASCII character first: trim() keeps it, and no summary word starts with it
+      if (f > 32 && f < 127) return true;
+      const t = this.decode(b, cs, ce).trim();
+      if (t !== '') return !isSummaryCell(t);
+    }
+    return false;
+  }
+
+  /** The key part of the cell b[cs..ce) of the column at `j` of the reader's columns, remembered by its bytes. */
+  private keyPart(j: number, b: Uint8Array, cs: number, ce: number): string {
+    let h = ce - cs;
+    for (let k = cs; k < ce; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
+    h &= 0x3fffffff;
+    const m = this.seen[j]!;
+    const first = m.get(h);
+    for (let x = first; x; x = x.next) if (sameBytes(x.bytes, b, cs, ce)) return x.part;
+    const part = this.reader.keyPart(j, this.decode(b, cs, ce));
+    if (m.size < MAX_SEEN) m.set(h, { bytes: b.slice(cs, ce), part, next: first });
+    return part;
+  }
+
+  /** The row's warnings, as RowReader.warningsOf() gives them: a plain ID number checked from its bytes. */
+  private warnings(b: Uint8Array, n: number, r: Reading): readonly NumberWarning[] {
+    const id = this.idCol;
+    if (this.certCol < 0 && id >= 0) {
+      const cs = id < n ? this.starts[id]! : 0;
+      const ce = id < n ? this.ends[id]! : 0;
+      const p = cs === ce ? null : plainIdBytesProblem(b, cs, ce);
+      if (p === null) return r.warnings ?? NO_WARNINGS;
+      if (p !== undefined) {
+        if (!r.warnings && p.code === 'idCheck') return this.checkWarning(p);
+        return [...(r.warnings ?? []), { code: 'idNumber', source: 'id', problem: p }];
+      }
+    }
+    for (const c of [this.certCol, id]) if (c >= 0) this.scratch[c] = c < n ? this.decode(b, this.starts[c]!, this.ends[c]!) : '';
+    return this.reader.warningsOf(this.scratch, r);
+  }
+
+  /** The warning of a wrong check character alone (the usual typo: a few pairs of characters recur). */
+  private checkWarning(p: Extract<IdProblem, { code: 'idCheck' }>): readonly NumberWarning[] {
+    const k = p.expected + p.given;
+    let w = this.checkWarnings.get(k);
+    if (!w) {
+      w = Object.freeze([Object.freeze({ code: 'idNumber', source: 'id', problem: Object.freeze(p) } as const)]);
+      this.checkWarnings.set(k, w);
+    }
+    return w;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array, s: number, e: number): boolean {
+  if (a.length !== e - s) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[s + k]) return false;
+  return true;
+}
