@@ -1,9 +1,10 @@
 /**
- * The screener's own reading and writing with no screening at all, for `npm run bench:cli` (c): the
- * input decoded as the command line decodes it (StreamDecoder), cut into cells by the one CSV reader
- * (CsvReader), and every row's line written back with `extra` more bytes of result cells copied
- * after it (the screener's own output bytes per row beyond its input, measured in the same run).
- * What the screener takes beyond this is the screening itself.
+ * Reading and writing the roster as text with no screening at all, for `npm run bench:cli` (c): the
+ * input decoded (StreamDecoder), cut into cells by the one CSV reader (CsvReader), as the command
+ * line reads any file it does not read from bytes (src/screening/bytes.ts), and every row's line
+ * written back with `extra` more bytes of result cells copied after it (the screener's own output
+ * bytes per row beyond its input, measured in the same run). The screener reads a UTF-8 file's
+ * repeated rows from their bytes, which costs less than this text way.
  *
  * Usage (bundled by bench/run.ts): node floor.mjs <file.csv> <extra bytes per row>
  */
