@@ -141,6 +141,18 @@ class PartRun implements PartOutput, ByteWriter {
     else this.at += (b as Buffer).copy(this.buf, this.at, start, end);
   }
 
+  /** ByteWriter: a row number between two commas. */
+  rowNumber(n: number): void {
+    this.room(18);
+    const buf = this.buf;
+    buf[this.at++] = 44;
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    let at = (this.at += digits);
+    for (let x = n; digits > 0; digits--, x = Math.floor(x / 10)) buf[--at] = 48 + (x % 10);
+    buf[this.at++] = 44;
+  }
+
   /** ByteWriter: ASCII text. */
   ascii(t: string): void {
     this.room(t.length);

@@ -18,14 +18,16 @@ import { NotTextError } from './decode';
 import { isSummaryCell } from './headers';
 import type { CsvReader } from './read';
 import { cellAsItIs, type FileScreener, type LineWriter, type Reading, type RowReader } from './screen';
-import { csvCellKeepingText } from './write';
+import { csvCellKeepingText, isSpoiltNumberBytes, KEPT_TEXT_CLOSE, KEPT_TEXT_OPEN } from './write';
 
 /** Takes an output line in pieces, input bytes among them. */
 export interface ByteWriter extends LineWriter {
   /** bytes of the input, b[start..end) */
   copy(b: Uint8Array, start: number, end: number): void;
-  /** text of ASCII characters only (a row number, commas) */
+  /** text of ASCII characters only */
   ascii(s: string): void;
+  /** a row number between two commas */
+  rowNumber(n: number): void;
   /** the end of a line (CR LF) */
   endLine(): void;
 }
@@ -157,8 +159,18 @@ interface Seen {
   next: Seen | undefined;
 }
 
+/** The key cells of rows seen before, as bytes, and their reading (a chain: rows whose hashes clash). */
+interface RowSeen {
+  bytes: Uint8Array;
+  reading: Reading;
+  next: RowSeen | undefined;
+}
+
 /** Different cells of a column remembered by their bytes at most. */
 const MAX_SEEN = 4096;
+
+/** Readings remembered by the bytes of a row's key cells at most (then forgotten, and found again by key). */
+const MAX_REMEMBERED_ROWS = 4096;
 
 const NO_WARNINGS: readonly NumberWarning[] = Object.freeze([]);
 
@@ -175,6 +187,10 @@ export class ByteLines {
   private readonly dateCols: number[];
   private readonly idCol: number;
   private readonly certCol: number;
+  /** readings by the bytes of a row's key cells (their hash; a chain where hashes clash) */
+  private readonly byBytes = new Map<number, RowSeen>();
+  /** the key cells of the row being read (see screen()) */
+  private keyBytes: Uint8Array = new Uint8Array(256);
   /** the one-warning lists of a wrong check character, by the two characters */
   private readonly checkWarnings = new Map<string, readonly NumberWarning[]>();
   /** the row being written (one object: writeResult only reads it) */
@@ -205,28 +221,30 @@ export class ByteLines {
    * `end`, or the start of a line with a quote (the caller reads it, and the rest, as text).
    */
   read(b: Uint8Array, from: number, end: number): number {
+    // the first quote and byte-order mark at or after `from`, found once, not per line
+    const q = b.indexOf(QUOTE, from);
+    const quote = q < 0 || q > end ? end : q;
+    let bom = nextBom(b, from, end);
     let i = from;
     while (i < end) {
+      const lf = b.indexOf(LF, i);
+      if (quote < lf) return i;
       let n = 0;
-      let bom = false;
       this.starts[0] = i;
-      let k = i;
-      for (;;) {
-        const c = b[k]!;
-        if (c === LF) break;
-        if (c === COMMA) {
+      for (let k = i; k < lf; k++) {
+        if (b[k] === COMMA) {
           if (n + 2 >= this.starts.length) this.grow();
           this.ends[n++] = k;
           this.starts[n] = k + 1;
-        } else if (c === QUOTE) return i;
-        else if (c === 0xef && b[k + 1] === 0xbb && b[k + 2] === 0xbf) bom = true;
-        k++;
+        }
       }
-      const lineEnd = k > i && b[k - 1] === CR ? k - 1 : k;
+      const lineEnd = lf > i && b[lf - 1] === CR ? lf - 1 : lf;
       this.ends[n++] = lineEnd;
       // a byte-order mark inside a line is written anew by the text way
-      if (bom || !this.screen(b, i, lineEnd, n)) this.csv.line(this.decode(b, i, lineEnd));
-      i = k + 1;
+      const hasBom = bom < lf;
+      if (hasBom) bom = nextBom(b, lf, end);
+      if (hasBom || !this.screen(b, i, lineEnd, n)) this.csv.line(this.decode(b, i, lineEnd));
+      i = lf + 1;
     }
     return i;
   }
@@ -245,19 +263,33 @@ export class ByteLines {
     const st = this.starts;
     const en = this.ends;
     if (!this.personRow(b, n)) return false;
-    let key = '';
+    // the bytes of the cells the key reads, each after a 0xFF (no byte of UTF-8), and their hash
+    let kb = this.keyBytes;
+    let kn = 0;
+    let h = 0;
     let dates = false;
     for (const x of this.cols) {
       const cs = x.i < n ? st[x.i]! : 0;
       const ce = x.i < n ? en[x.i]! : 0;
       if (x.part === 'date') {
         if (ce > cs) dates = true;
-      } else if (x.part === 'text') {
-        // free text past its limit (in bytes: perhaps not in characters) is read as text
+        continue;
+      }
+      // free text past its limit (in bytes: perhaps not in characters) is read as text
+      if (x.part === 'text') {
         if (ce - cs > x.max) return false;
-      } else key += this.keyPart(x.j, b, cs, ce);
+        continue;
+      }
+      if (kn + ce - cs + 1 > kb.length) kb = this.growKey(kn + ce - cs + 1);
+      kb[kn++] = 0xff;
+      h = Math.imul(h ^ 0xff, 0x01000193);
+      for (let k = cs; k < ce; k++) {
+        const c = b[k]!;
+        kb[kn++] = c;
+        h = Math.imul(h ^ c, 0x01000193);
+      }
     }
-    const base = this.reader.peek(key);
+    const base = this.baseOf(b, n, h & 0x3fffffff, kn);
     // new answers, and answers with a problem (listed by the text way), are read as text
     if (!base || base.kind === 'error') return false;
     let r = base;
@@ -281,18 +313,25 @@ export class ByteLines {
       const ce = en[c]!;
       if (cs === ce) continue;
       const f = b[cs]!;
-      // the first or last byte cellAsItIs() may object to
-      if (f === 61 || f === 43 || f === 45 || f === 64 || f === 9 || f === 13 || f === 32 || b[ce - 1] === 32 || (f >= 48 && f <= 57 && (ce - cs >= 12 || (f === 48 && ce - cs > 1)))) {
+      if (f === 61 || f === 43 || f === 45 || f === 64 || f === 9 || f === 13 || f === 32 || b[ce - 1] === 32) {
+        // a first or last byte cellAsItIs() may object to
         const t = this.decode(b, cs, ce);
         if (!cellAsItIs(t)) {
           w.copy(b, from, cs);
           w.text(csvCellKeepingText(t));
           from = ce;
         }
+      } else if (f >= 48 && f <= 57 && isSpoiltNumberBytes(b, cs, ce)) {
+        // digits a spreadsheet would spoil (an ID number): as csvCellKeepingText() writes them
+        w.copy(b, from, cs);
+        w.ascii(KEPT_TEXT_OPEN);
+        w.copy(b, cs, ce);
+        w.ascii(KEPT_TEXT_CLOSE);
+        from = ce;
       }
     }
     w.copy(b, from, e);
-    w.ascii(`,${row},`);
+    w.rowNumber(row);
     const o = this.row;
     o.reading = r;
     o.warnings = warnings as NumberWarning[];
@@ -300,6 +339,31 @@ export class ByteLines {
     this.screener.writeResult(o, w);
     w.endLine();
     return true;
+  }
+
+  private growKey(size: number): Uint8Array {
+    const k = new Uint8Array(Math.max(size, this.keyBytes.length * 2));
+    k.set(this.keyBytes);
+    return (this.keyBytes = k);
+  }
+
+  /**
+   * The reading remembered for the key cells in keyBytes[0..kn) (hash h): found by their bytes
+   * when a row of the same cells came before, else by the row's key (RowReader.peek) and then
+   * remembered by the bytes too.
+   */
+  private baseOf(b: Uint8Array, n: number, h: number, kn: number): Reading | undefined {
+    const kb = this.keyBytes;
+    const first = this.byBytes.get(h);
+    for (let x = first; x; x = x.next) if (x.bytes.length === kn && sameBytes(x.bytes, kb, 0, kn)) return x.reading;
+    let key = '';
+    for (const x of this.cols) if (x.part === 'key') key += x.i < n ? this.keyPart(x.j, b, this.starts[x.i]!, this.ends[x.i]!) : this.keyPart(x.j, b, 0, 0);
+    const base = this.reader.peek(key);
+    if (base) {
+      if (this.byBytes.size >= MAX_REMEMBERED_ROWS) this.byBytes.clear();
+      this.byBytes.set(h, { bytes: kb.slice(0, kn), reading: base, next: first });
+    }
+    return base;
   }
 
   /**
@@ -361,6 +425,12 @@ export class ByteLines {
     }
     return w;
   }
+}
+
+/** Where the first UTF-8 byte-order mark (EF BB BF) at or after `from` is; `end` when there is none before it. */
+function nextBom(b: Uint8Array, from: number, end: number): number {
+  for (let k = b.indexOf(0xef, from); k >= 0 && k < end; k = b.indexOf(0xef, k + 1)) if (b[k + 1] === 0xbb && b[k + 2] === 0xbf) return k;
+  return end;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array, s: number, e: number): boolean {

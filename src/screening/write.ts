@@ -54,8 +54,24 @@ export const keepAsText = (cell: string): string => (SPOILT_NUMBER.test(cell) ? 
 /** The inverse of keepAsText on a cell read back. */
 export const readKeptText = (cell: string): string => (cell.length > 3 && cell.charCodeAt(0) === 61 && cell.charCodeAt(1) === 34 && cell.endsWith('"') ? cell.slice(2, -1) : cell);
 
+/** What csvCellKeepingText() writes before and after spoilt digits: ="…" quoted as RFC 4180 wants. */
+export const KEPT_TEXT_OPEN = '"=""';
+export const KEPT_TEXT_CLOSE = '"""';
+
 /** keepAsText() as a CSV cell: ="…" quoted as RFC 4180 wants (no formula escape: it is digits only). */
-export const csvCellKeepingText = (cell: string): string => (SPOILT_NUMBER.test(cell) ? `"=""${cell}"""` : csvCell(cell));
+export const csvCellKeepingText = (cell: string): string => (SPOILT_NUMBER.test(cell) ? KEPT_TEXT_OPEN + cell + KEPT_TEXT_CLOSE : csvCell(cell));
 
 /** Whether a cell is digits that keepAsText() would change. */
 export const isSpoiltNumber = (cell: string): boolean => SPOILT_NUMBER.test(cell);
+
+/** isSpoiltNumber() of a cell given as bytes b[s..e) (a roster read as bytes: see bytes.ts). */
+export function isSpoiltNumberBytes(b: Uint8Array, s: number, e: number): boolean {
+  const n = e - s;
+  // 12 digits or more, or a leading zero and more digits (SPOILT_NUMBER)
+  if (n < 2 || (n < 12 && b[s] !== 48)) return false;
+  for (let k = s; k < e; k++) {
+    const c = b[k]!;
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}

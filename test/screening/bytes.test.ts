@@ -9,7 +9,7 @@ import { BytesIn, TEXT_DECODER_TOOLS, type ByteWriter } from '../../src/screenin
 import { detectDelimiter, NotTextError, stripBom } from '../../src/screening/decode';
 import { CsvReader } from '../../src/screening/read';
 import { FileScreener, quoteLines, screenCsvText, type RowOutcome } from '../../src/screening/screen';
-import { csvLine } from '../../src/screening/write';
+import { csvLine, isSpoiltNumber, isSpoiltNumberBytes } from '../../src/screening/write';
 import type { Lang } from '../../src/facts/parse';
 
 const AS_OF = '2025-08-01';
@@ -28,6 +28,7 @@ function viaBytes(bytes: Uint8Array, cuts: readonly number[], lang: Lang = 'zh-C
     shared: (t) => (line += t),
     copy: (b, from, to) => (line += dec.decode(b.subarray(from, to))),
     ascii: (t) => (line += t),
+    rowNumber: (n) => (line += `,${n},`),
     endLine: () => {
       lines.push(line);
       line = '';
@@ -94,11 +95,12 @@ const PLAIN = [3, 5, 6, 4, 4, 5, 5, 5, 3, 3, 4, 4, 9, 4];
 
 /** A row template: one choice per column (rows of a roster repeat the same answers), mostly plain ones. */
 const template = fc.tuple(...POOLS.map((p, c) => fc.oneof({ weight: 6, arbitrary: fc.nat({ max: PLAIN[c]! - 1 }) }, { weight: 1, arbitrary: fc.nat({ max: p.length - 1 }) })));
-/** A row: a template, with its own ID number, dates, phone and notes now and then (plain ones). */
+/** A row: a template, with cells of its own now and then (plain ones). */
 const row = (templates: number[][]) =>
   fc.record({
     t: fc.nat({ max: templates.length - 1 }),
-    own: fc.array(fc.tuple(fc.constantFrom(0, 1, 2, 10, 11, 12, 13), fc.nat({ max: 20 })), { maxLength: 3 }),
+    // a row's own cells: its number, name, ID number, dates, phone and notes, and now and then one answer that differs from its template's
+    own: fc.array(fc.tuple(fc.constantFrom(0, 1, 2, 10, 11, 12, 13, 0, 1, 2, 10, 11, 12, 13, 3, 4, 5, 6, 7, 8, 9), fc.nat({ max: 20 })), { maxLength: 3 }),
   });
 
 const fileOf = fc
@@ -193,6 +195,19 @@ describe('an ID number read from its bytes (plainIdBytesProblem)', () => {
         else expect(got).toEqual(r.ok ? null : r.problem);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('digits a spreadsheet would spoil, read from bytes (isSpoiltNumberBytes)', () => {
+  it('agrees with isSpoiltNumber on any cell of digits, letters and spaces (property)', () => {
+    const cell = fc.string({ unit: fc.constantFrom(...'0000123456789X -中'), maxLength: 20 });
+    fc.assert(
+      fc.property(cell, (c) => {
+        const b = utf8.encode(`,${c},`);
+        expect(isSpoiltNumberBytes(b, 1, b.length - 1)).toBe(isSpoiltNumber(c));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
