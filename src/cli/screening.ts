@@ -166,7 +166,7 @@ class PartRun implements PartOutput, ByteWriter {
   pushBytes(chunk: Uint8Array): void {
     this.bytesIn ??= new BytesIn(this.s, this.reader, this, {
       decode: (b, from, to) => (b as Buffer).toString('utf8', from, to),
-      concat: (x, y) => Buffer.concat([x, y]),
+      concat: (parts) => Buffer.concat(parts),
       check: textOf,
     });
     this.bytesIn.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));

@@ -38,8 +38,8 @@ export type DecodeBytes = (b: Uint8Array, start: number, end: number) => string;
 /** What BytesIn needs of its platform (the command line passes Node's Buffer methods, which are faster). */
 export interface ByteTools {
   decode: DecodeBytes;
-  /** two chunks as one */
-  concat(a: Uint8Array, b: Uint8Array): Uint8Array;
+  /** chunks as one */
+  concat(parts: readonly Uint8Array[]): Uint8Array;
   /** throws NotTextError unless b[start..end) is UTF-8 text (no NUL byte) */
   check(b: Uint8Array, start: number, end: number): void;
 }
@@ -47,10 +47,13 @@ export interface ByteTools {
 /** Decoding and checking with TextDecoder alone (no Node). */
 export const TEXT_DECODER_TOOLS: ByteTools = {
   decode: (b, start, end) => new TextDecoder().decode(b.subarray(start, end)),
-  concat: (a, b) => {
-    const c = new Uint8Array(a.length + b.length);
-    c.set(a);
-    c.set(b, a.length);
+  concat: (parts) => {
+    const c = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      c.set(p, at);
+      at += p.length;
+    }
     return c;
   },
   check: (b, start, end) => {
@@ -71,7 +74,9 @@ export const TEXT_DECODER_TOOLS: ByteTools = {
  * by ByteLines. Output lines go to the writer (rows read as text through the screener's `out`).
  */
 export class BytesIn {
-  private carry: Uint8Array | null = null;
+  /** bytes after the last line break so far, in the chunks they came in */
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
   private started = false;
   /** a quote was met (or the file's lines are not written as they are): the rest is read as text */
   private asText = false;
@@ -85,25 +90,19 @@ export class BytesIn {
   ) {}
 
   push(chunk: Uint8Array): void {
-    let b = chunk;
-    if (this.carry) {
-      b = this.tools.concat(this.carry, b);
-      this.carry = null;
-    }
+    // a line longer than a chunk waits in pieces, joined once its end comes (each byte copied once)
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    // the first three bytes decide whether there is a byte-order mark
+    if ((!this.started && this.pendingBytes < 3) || chunk.lastIndexOf(LF) < 0) return;
+    let b = this.pending.length === 1 ? chunk : this.tools.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
     if (!this.started) {
-      // the first three bytes decide whether there is a byte-order mark
-      if (b.length < 3) {
-        this.carry = b;
-        return;
-      }
       this.started = true;
       if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
     }
     const end = b.lastIndexOf(LF) + 1;
-    if (end === 0) {
-      this.carry = b;
-      return;
-    }
     this.tools.check(b, 0, end);
     const decode = this.tools.decode;
     let i = 0;
@@ -128,7 +127,10 @@ export class BytesIn {
       this.csv.push(decode(b, i, nl));
       i = nl;
     }
-    if (end < b.length) this.carry = b.subarray(end);
+    if (end < b.length) {
+      this.pending.push(b.subarray(end));
+      this.pendingBytes = b.length - end;
+    }
   }
 
   /** Rows screened from their bytes (the others were read as text). */
@@ -138,9 +140,11 @@ export class BytesIn {
 
   /** The end of the file: a last line without a line break is read as text (then end the CsvReader and the screener). */
   end(): void {
-    const c = this.carry;
-    if (!c) return;
-    this.carry = null;
+    if (!this.pendingBytes) return;
+    let c = this.tools.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (!this.started && c[0] === 0xef && c[1] === 0xbb && c[2] === 0xbf) c = c.subarray(3);
     this.started = true;
     this.tools.check(c, 0, c.length);
     this.csv.push(this.tools.decode(c, 0, c.length));

@@ -171,6 +171,15 @@ describe('screening from bytes', () => {
     expect(r.taken).toBe(2);
   });
 
+  it('reads a line longer than many chunks, and a last line with no line break, as the text way does', () => {
+    const row = '1,王芳,,天津市,有,肢体残疾,二级,低保,否,否,,,13812345678,';
+    const lines = [HEADER.join(','), row, row + '备'.repeat(100_000), row, row, row + 'end'];
+    const bytes = utf8.encode('\uFEFF' + lines.join('\r\n'));
+    const r = expectSame(bytes, Array.from({ length: 400 }, () => 1000));
+    expect(r.counts.rows).toBe(5);
+    expect(r.taken).toBe(2);
+  });
+
   it('stops at bytes that are not UTF-8, or a NUL byte, as the decoder does (NotTextError)', () => {
     const head = utf8.encode(HEADER.join(',') + '\n1,王芳,,天津市,有,肢体残疾,二级,低保,否,否,,,,\n');
     for (const bad of [[0xff, 0xfe, 0x41], [0x41, 0x00, 0x42]]) {
