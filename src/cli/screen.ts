@@ -110,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
       const stats = {
         rows: counts.rows,
         threads: report.threads,
+        fromBytes: report.fromBytes ?? 0,
         ms: Math.round(performance.now() - loaded),
         loadMs: Math.round(loaded - loading),
         sinceStartMs: Math.round(performance.now() - started),

@@ -44,6 +44,8 @@ export type { Counts };
 export interface RunReport {
   counts: Counts;
   threads: number;
+  /** rows screened from their bytes (see src/screening/bytes.ts) */
+  fromBytes?: number;
 }
 
 export async function screenJson(text: string, o: Options, m: Messages): Promise<RunReport> {
@@ -172,6 +174,11 @@ class PartRun implements PartOutput, ByteWriter {
     this.bytesIn.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   }
 
+  /** Rows screened from their bytes. */
+  get fromBytes(): number {
+    return this.bytesIn?.taken ?? 0;
+  }
+
   /** The end of a UTF-8 file read by pushBytes(). */
   finishBytes(): void {
     this.bytesIn?.end();
@@ -285,7 +292,7 @@ export async function screenCsvBytes(chunks: AsyncIterable<Uint8Array>, head: st
   for await (const b of chunks) run.pushBytes(b);
   run.finishBytes();
   if (!run.s.header) throw new ReadFailure(m.empty);
-  return { counts: reportTo([run], m), threads: 1 };
+  return { counts: reportTo([run], m), threads: 1, fromBytes: run.fromBytes };
 }
 
 /** Screens a CSV stream on this thread, writing output as it goes. */

@@ -226,6 +226,31 @@ describe('npm run screen on several threads', { timeout: 120_000, concurrent: tr
     expect(byRef(rows, 'P7').notes).toBe('住址：和平区, 第7号\r\n二楼 "东门"');
   });
 
+  it('writes the same output and messages on one thread, reading repeated rows from their bytes, as on three threads reading the text', async () => {
+    // a street office's roster: no quotes, answers that repeat, ID numbers with typos, dates, blank and summary rows
+    const answers = ['天津市,有,肢体残疾,二级,低保,否,否', '天津,有,视力残疾,一级,低保边缘,否,否', '外地,有,精神残疾,一级,否,否,否', '不清楚,有,智力残疾,三级,低保,否,', '天津市,无,肢体残疾,五级,低保,否,否'];
+    const lines = ['2025年某街道残疾人名单', '序号,姓名,身份证号,户籍,残疾人证,残疾类别,残疾等级,家庭类别,特困人员供养,工伤保险生活护理费,新纳入低保日期,新办残疾人证日期,联系电话,备注'];
+    for (let i = 0; i < 3000; i++) {
+      const id = `1201011956030${String(1000 + (i % 9000)).padStart(4, '0')}${i % 11 === 0 ? 'X' : i % 10}`;
+      const dates = i % 3 === 0 ? `2025/${1 + (i % 12)}/${1 + (i % 28)},` : i % 5 === 0 ? ',2025-07-01' : ',';
+      lines.push(`${i + 1},王芳,${id},${answers[i % 5]},${dates},0221234${String(i % 10000).padStart(4, '0')},${i % 9 === 0 ? '已入户' : ''}`);
+      if (i % 500 === 499) lines.push(',,,,', '合计,3000人');
+    }
+    const file = join(dir, 'street.csv');
+    writeFileSync(file, '\uFEFF' + lines.join('\r\n') + '\r\n');
+    const one = await screen([file, '--as-of', '2025-08-01', '--jobs', '1', '--stats']);
+    const three = await screen([file, '--as-of', '2025-08-01', '--jobs', '3', '--stats']);
+    expect(one.code).toBe(0);
+    expect(three.stderr).toContain('"threads":3');
+    // the one-thread run read the rows of repeated answers from their bytes (not the 600 with 五级,
+    // an error, which the text way lists); the three-thread run read none
+    expect(Number(/"fromBytes":(\d+)/.exec(one.stderr)![1])).toBeGreaterThan(2300);
+    expect(three.stderr).toContain('"fromBytes":0');
+    expect(one.stdout).toBe(three.stdout);
+    const statsless = (s: string) => withoutStats(s);
+    expect(statsless(one.stderr)).toBe(statsless(three.stderr));
+  });
+
   it('screens a file whose quotes are not well formed on one thread, with the same output', async () => {
     const file = join(dir, 'stray-quote.csv');
     writeFileSync(file, variedCsv(300, 'P9999,天津,肢体,1,低保,否,,他说"好",\r\n'));
