@@ -91,6 +91,8 @@ interface Run {
   cliMs: number | null;
   loadMs: number | null;
   threads: number | null;
+  /** rows read from their bytes (src/screening/bytes.ts) */
+  fromBytes: number | null;
   stderr: string;
 }
 
@@ -107,11 +109,11 @@ function runCli(args: string[], stdoutFile: string, script = join('scripts', 'sc
   if (p.status !== 0) throw new Error(`screen failed (${p.status}): ${p.stderr}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(p.stderr);
   const stats = /stats (\{.*\})/.exec(p.stderr);
-  const s = stats ? (JSON.parse(stats[1]!) as { ms: number; loadMs: number; maxRssKb: number; threads: number }) : null;
+  const s = stats ? (JSON.parse(stats[1]!) as { ms: number; loadMs: number; maxRssKb: number; threads: number; fromBytes?: number }) : null;
   const user = /User time \(seconds\): ([\d.]+)/.exec(p.stderr);
   const sys = /System time \(seconds\): ([\d.]+)/.exec(p.stderr);
   const cpuMs = user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : null;
-  return { wallMs, cpuMs, maxRssKb: rss ? Number(rss[1]) : (s?.maxRssKb ?? null), cliMs: s?.ms ?? null, loadMs: s?.loadMs ?? null, threads: s?.threads ?? null, stderr: p.stderr };
+  return { wallMs, cpuMs, maxRssKb: rss ? Number(rss[1]) : (s?.maxRssKb ?? null), cliMs: s?.ms ?? null, loadMs: s?.loadMs ?? null, threads: s?.threads ?? null, fromBytes: s?.fromBytes ?? null, stderr: p.stderr };
 }
 
 function table(rows: string[][]) {
@@ -154,6 +156,7 @@ function main() {
     [`  loading rules, engine and readers (in the ${fmt(ROWS)}-row run)`, run.loadMs === null ? 'n/a' : `${fmt(run.loadMs)} ms`],
     ['CPU time (user + sys), all threads', run.cpuMs === null ? 'n/a' : `${fmt(run.cpuMs)} ms (1-row file ${startup.cpuMs === null ? 'n/a' : fmt(startup.cpuMs)} ms)`],
     ['  screening after loading (read, screen, write)', run.cliMs === null ? 'n/a' : `${fmt(run.cliMs)} ms`],
+    ['rows read from their bytes', run.fromBytes === null ? 'n/a' : fmt(run.fromBytes)],
     ['rows/s (wall)', fmt(ROWS / (run.wallMs / 1000))],
     ['MB/s read (wall)', fmt(mb / (run.wallMs / 1000), 1)],
     ['output size', `${fmt(outMb, 1)} MB`],
@@ -192,6 +195,7 @@ function main() {
     ['measure (median of 3, alternated)', 'screener', 'reference: papaparse + twelve cells', 'floor: reading and writing as text, no screening'],
     ['CPU time (user + sys)', ms(sCpu), ms(rCpu), ms(fCpu)],
     ['wall time', ms(median(screened.map((r) => r.wallMs))), ms(median(reference.map((r) => r.wallMs))), ms(median(floor.map((r) => r.wallMs)))],
+    ['rows read from their bytes', screened[0]!.fromBytes === null ? 'n/a' : fmt(screened[0]!.fromBytes), '', ''],
   ]);
   if (sCpu !== null && rCpu !== null) console.log(`ratio screener / reference (CPU): ${(sCpu / rCpu).toFixed(2)} (target ≤ 1.00: ${sCpu <= rCpu ? 'met' : 'NOT met'})`);
   if (fCpu !== null && rCpu !== null && sCpu !== null) console.log(`ratio floor / reference (CPU): ${(fCpu / rCpu).toFixed(2)}; the screener beyond the floor: ${fmt(sCpu - fCpu)} ms of CPU`);
