@@ -189,6 +189,8 @@ export class ByteLines {
   /** the row's cells read as text where a RowReader method wants them (dates, ID and certificate numbers) */
   private readonly scratch: string[];
   private readonly dateCols: number[];
+  /** the header's cells: a row of as many is written as it is */
+  private readonly width: number;
   private readonly idCol: number;
   private readonly certCol: number;
   /** readings by the bytes of a row's key cells (their hash; a chain where hashes clash) */
@@ -211,8 +213,8 @@ export class ByteLines {
     this.reader = reader;
     this.cols = reader.columns().map((c, j) => ({ ...c, j }));
     this.seen = this.cols.map(() => new Map());
-    const width = Math.max(0, ...this.cols.map((c) => c.i + 1));
-    this.scratch = new Array<string>(width).fill('');
+    this.width = screener.header!.headers.length;
+    this.scratch = new Array<string>(this.width).fill('');
     this.dateCols = this.cols.filter((c) => c.part === 'date').map((c) => c.i);
     const header = screener.header!.mapping;
     this.idCol = header.indexOf('idNumber');
@@ -266,7 +268,8 @@ export class ByteLines {
   private screen(b: Uint8Array, s: number, e: number, n: number): boolean {
     const st = this.starts;
     const en = this.ends;
-    if (!this.personRow(b, n)) return false;
+    // a row with more or fewer cells than the header is written to the header's width by the text way
+    if (n !== this.width || !this.personRow(b, n)) return false;
     // the bytes of the cells the key reads, each after a 0xFF (no byte of UTF-8), and their hash
     let kb = this.keyBytes;
     let kn = 0;

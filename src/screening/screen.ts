@@ -513,7 +513,9 @@ export class FileScreener {
    * reading) instead of building and encoding each line as one string.
    */
   writeLine(o: RowOutcome, line: string | null, cells: readonly string[], w: LineWriter): void {
-    if (line !== null && this.fastLines) {
+    // (a row with more or fewer cells than the header is written to its width, as the header is, so
+    // that its result cells stand under their names)
+    if (line !== null && this.fastLines && cells.length === this.keep.length) {
       // a comma-separated line without quotes: its cells hold no comma, quote or line break
       // the line as it is, with only the cells that need it written anew (an ID number as text …)
       let from = 0;

@@ -7,7 +7,8 @@ import { headerField, isBlankRow, mapsAnything } from '../../src/screening/heade
 import { errorText } from '../../src/screening/messages';
 import { RESULT_COLUMNS, resultCells } from '../../src/screening/results';
 import { FileScreener, screenCsvText, screenRecord } from '../../src/screening/screen';
-import { toCsv } from '../../src/screening/write';
+import { CsvReader } from '../../src/screening/read';
+import { csvLine, toCsv } from '../../src/screening/write';
 
 const AS_OF = '2025-08-01';
 /** A 低保 person of grade 1 with a physical disability, in the words a spreadsheet holds. */
@@ -168,6 +169,24 @@ describe('reading cells', () => {
 });
 
 describe('a whole CSV file', () => {
+  it('writes a row with fewer or more cells than the header to the width of the header, so that its result cells stand under their names, whether it is whole in a chunk or cut across two', () => {
+    const text = '序号,姓名,户籍,残疾人证,残疾类别,残疾等级,家庭类别\r\n1,王芳,天津市,有,肢体残疾,二级,低保,,\r\n2,李四,天津\r\n3,张三,天津市,有,肢体残疾,二级,低保\r\n';
+    const whole = screenCsvText(text, '2025-08-01');
+    const rows = Papa.parse<string[]>(whole.csv.trim()).data;
+    // the file's seven columns, then the result columns, the row number first
+    const at = 7;
+    expect(rows.every((r) => r.length === at + RESULT_COLUMNS.length)).toBe(true);
+    expect(rows.slice(1).map((r) => r[at])).toEqual(['2', '3', '4']);
+    expect(rows[2]!.slice(0, 7)).toEqual(['2', '李四', '天津', '', '', '', '']);
+    // cut in the middle of each line: the same output
+    const s = new FileScreener('2025-08-01', 'zh-CN', { delimiter: ',' });
+    const lines: string[] = [];
+    const r = new CsvReader(',', (cells, line) => s.push(cells, line, (o, l, c) => lines.push(s.outputLine(o, l, c))));
+    for (let i = 0; i < text.length; i += 25) r.push(text.slice(i, i + 25));
+    r.end();
+    expect([csvLine(s.outputColumns()), ...lines].join('\r\n')).toBe(whole.csv);
+  });
+
   const HEADER = Object.keys(GRADE_ONE_DIBAO).join(',');
   const good = Object.values(GRADE_ONE_DIBAO).join(',');
   const badGrade = good.replace('一级', '五级');
