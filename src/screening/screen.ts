@@ -79,8 +79,9 @@ export interface LineWriter {
 /** A row skipped and not screened, with why. */
 export interface SkippedRow {
   row: number;
-  why: 'title' | 'summary';
-  /** the row's first non-empty cell */
+  /** title, summary: not screened; wide: screened, but cells beyond the header are not in the output (its columns end where the header's do) */
+  why: 'title' | 'summary' | 'wide';
+  /** the row's first non-empty cell (wide: its non-empty cells beyond the header) */
   text: string;
 }
 
@@ -462,6 +463,11 @@ export class FileScreener {
       this.skipped.push({ row, why: 'summary', text: firstText(cells) });
       return;
     }
+    const width = this.header!.headers.length;
+    if (cells.length > width) {
+      const beyond = cells.slice(width).filter((c) => c.trim() !== '');
+      if (beyond.length) this.skipped.push({ row, why: 'wide', text: beyond.join(this.lang === 'zh-CN' ? '、' : ', ') });
+    }
     const r = this.reader!.read(cells);
     const o: RowOutcome = { row, facts: r.facts, result: r.result, errors: r.errors, screening: r.screening, warnings: this.reader!.warningsOf(cells, r), reading: r };
     this.count(r);
@@ -599,7 +605,7 @@ export class FileScreener {
     return [String(o.row), ...values, ...this.problemCells(o)];
   }
 
-  /** The lines about skipped rows, in the language (for standard error and the page). */
+  /** The lines about skipped rows and rows wider than the header, in the language (for standard error and the page). */
   skippedLines(): string[] {
     return skippedLines(this.skipped, this.lang);
   }
@@ -608,7 +614,7 @@ export class FileScreener {
 /** Skipped rows as lines in the language. */
 export function skippedLines(skipped: readonly SkippedRow[], lang: Lang): string[] {
   const t = fieldsText(lang).rows;
-  return skipped.map((s) => fill(s.why === 'title' ? t.title : t.summary, { row: String(s.row), text: s.text.slice(0, 40) }));
+  return skipped.map((s) => fill(t[s.why], { row: String(s.row), text: s.text.slice(0, 40) }));
 }
 
 /**

@@ -170,13 +170,15 @@ describe('reading cells', () => {
 
 describe('a whole CSV file', () => {
   it('writes a row with fewer or more cells than the header to the width of the header, so that its result cells stand under their names, whether it is whole in a chunk or cut across two', () => {
-    const text = '序号,姓名,户籍,残疾人证,残疾类别,残疾等级,家庭类别\r\n1,王芳,天津市,有,肢体残疾,二级,低保,,\r\n2,李四,天津\r\n3,张三,天津市,有,肢体残疾,二级,低保\r\n';
+    const text = '序号,姓名,户籍,残疾人证,残疾类别,残疾等级,家庭类别\r\n1,王芳,天津市,有,肢体残疾,二级,低保,,\r\n2,李四,天津\r\n3,张三,天津市,有,肢体残疾,二级,低保\r\n4,赵六,天津市,有,肢体残疾,二级,低保,多余, ,另一格\r\n';
     const whole = screenCsvText(text, '2025-08-01');
+    // cells beyond the header are not in the output: a note says which (empty ones need none)
+    expect(whole.notes).toEqual(['第 5 行：表头最后一栏之后还有内容（多余、另一格），结果文件里没有这些内容；请核对这一行']);
     const rows = Papa.parse<string[]>(whole.csv.trim()).data;
     // the file's seven columns, then the result columns, the row number first
     const at = 7;
     expect(rows.every((r) => r.length === at + RESULT_COLUMNS.length)).toBe(true);
-    expect(rows.slice(1).map((r) => r[at])).toEqual(['2', '3', '4']);
+    expect(rows.slice(1).map((r) => r[at])).toEqual(['2', '3', '4', '5']);
     expect(rows[2]!.slice(0, 7)).toEqual(['2', '李四', '天津', '', '', '', '']);
     // cut in the middle of each line: the same output
     const s = new FileScreener('2025-08-01', 'zh-CN', { delimiter: ',' });

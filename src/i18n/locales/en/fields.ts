@@ -95,6 +95,7 @@ const fields: Translation<typeof zh> = {
   rows: {
     title: 'Row {{row}}: a title line above the header ({{text}}), skipped',
     summary: 'Row {{row}}: a summary row ({{text}}), not a person, skipped',
+    wide: 'Row {{row}}: cells after the header\'s last column ({{text}}) are not in the output; please check this row',
     strayQuote: 'Row {{row}}: a quote without its pair; the row was read with the quote as plain text; please check this row',
     multiline: 'Row {{row}}: a quoted cell holds line breaks ({{lines}} lines of text) and was read as one cell; check the quotes if this is not intended',
     tooDeep: 'Record {{row}} is nested too deeply (more than {{depth}} levels) and was not read; the other records were screened',
