@@ -371,8 +371,7 @@ function inThread(part: CsvPart): Promise<CsvPartResult> {
 export async function screenCsvThreads(text: string, o: Options, m: Messages, jobs: number): Promise<RunReport> {
   const delimiter = detectDelimiter(text.trimStart());
   const header = findHeader(text, delimiter);
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const ranges = header ? splitRanges(text, jobs, newline, header.row, delimiter) : [];
+  const ranges = header ? splitRanges(text, jobs, header.row, delimiter) : [];
   if (!header || ranges.length < 2) return screenCsv((async function* () {})(), text, o, m);
   if (!mapsAnything(header.mapping)) throw notFacts(header, m);
   const base = { delimiter, asOf: o.asOf, lang: o.lang };

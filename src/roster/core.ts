@@ -36,7 +36,6 @@ interface Loaded {
   text: string;
   header: HeaderFound & { titles: SkippedRow[] };
   delimiter: string;
-  newline: string;
 }
 
 interface Screened {
@@ -172,8 +171,7 @@ export class RosterCore {
       this.post({ type: 'loadFailed', job, reason: 'empty' });
       return;
     }
-    const newline = text.includes('\r\n') ? '\r\n' : '\n';
-    this.loaded = { job, text, header, delimiter, newline };
+    this.loaded = { job, text, header, delimiter };
     this.post({ type: 'loaded', job, headers: header.headers, headerRow: header.row, sample: sampleAfter(text, delimiter, header.row), encoding, bom, chars: text.length });
   }
 
@@ -181,9 +179,9 @@ export class RosterCore {
     const loaded = this.loaded;
     if (!loaded) throw new Error('nothing loaded');
     const started = Date.now();
-    const { text, delimiter, newline } = loaded;
+    const { text, delimiter } = loaded;
     const headers = loaded.header.headers;
-    const range = splitRanges(text, part.count, newline, loaded.header.row, delimiter)[part.index] ?? { start: text.length, end: text.length, firstRow: 0 };
+    const range = splitRanges(text, part.count, loaded.header.row, delimiter)[part.index] ?? { start: text.length, end: text.length, firstRow: 0 };
     const refCol = mapping.indexOf('ref');
     const s: Screened = { mapping, asOf, lang, chunks: [], lastRow: 0 };
     this.screened = s;

@@ -40,13 +40,14 @@ export function quotedSpans(text: string, delimiter: string): number[][] | null 
 
 /**
  * Cuts a text into `parts` ranges of whole rows, so that several workers can screen one file in
- * parallel, each with the right row numbers. A line break inside a quoted cell does not end a row;
- * a text whose quotes are not well formed (see quotedSpans) stays one range. The header rows stay
- * in the first range; the line break at a cut belongs to neither side.
+ * parallel, each with the right row numbers. A row ends at a line feed (CR LF or LF alone, mixed in
+ * one file as the CSV reader reads them); a line break inside a quoted cell does not end a row; a
+ * text whose quotes are not well formed (see quotedSpans) stays one range. The header rows stay in
+ * the first range; the line break at a cut belongs to neither side.
  */
-export function splitRanges(text: string, parts: number, newline: string, headerRow: number, delimiter = ','): TextRange[] {
+export function splitRanges(text: string, parts: number, headerRow: number, delimiter = ','): TextRange[] {
   const whole = [{ start: 0, end: text.length, firstRow: 1 }];
-  if (parts <= 1 || !newline) return whole;
+  if (parts <= 1) return whole;
   const spans = quotedSpans(text, delimiter);
   if (!spans) return whole;
   const ranges: TextRange[] = [];
@@ -55,13 +56,13 @@ export function splitRanges(text: string, parts: number, newline: string, header
   let rowsSeen = 0; // row-ending line breaks passed so far
   let si = 0;
   let k = 1;
-  for (let p = text.indexOf(newline); p >= 0 && k < parts; p = text.indexOf(newline, p + newline.length)) {
+  for (let p = text.indexOf('\n'); p >= 0 && k < parts; p = text.indexOf('\n', p + 1)) {
     while (si < spans.length && spans[si]![1]! < p) si++;
     if (si < spans.length && spans[si]![0]! < p) continue; // inside a quoted cell
     rowsSeen++;
     if (rowsSeen < headerRow || p < Math.floor((text.length * k) / parts)) continue;
-    ranges.push({ start, end: p, firstRow });
-    start = p + newline.length;
+    ranges.push({ start, end: p > start && text.charCodeAt(p - 1) === 13 ? p - 1 : p, firstRow });
+    start = p + 1;
     firstRow = rowsSeen + 1;
     k++;
   }
