@@ -17,7 +17,7 @@ import { plainIdBytesProblem, type IdProblem, type NumberWarning } from '../fact
 import { NotTextError } from './decode';
 import { isSummaryCell } from './headers';
 import type { CsvReader } from './read';
-import { cellAsItIs, type FileScreener, type LineWriter, type Reading, type RowReader } from './screen';
+import { cellAsItIs, WITHIN_LIMIT, type FileScreener, type LineWriter, type Reading, type RowReader } from './screen';
 import { csvCellKeepingText, isSpoiltNumberBytes, KEPT_TEXT_CLOSE, KEPT_TEXT_OPEN } from './write';
 
 /** Takes an output line in pieces, input bytes among them. */
@@ -364,7 +364,11 @@ export class ByteLines {
     const first = this.byBytes.get(h);
     for (let x = first; x; x = x.next) if (x.bytes.length === kn && sameBytes(x.bytes, kb, 0, kn)) return x.reading;
     let key = '';
-    for (const x of this.cols) if (x.part === 'key') key += x.i < n ? this.keyPart(x.j, b, this.starts[x.i]!, this.ends[x.i]!) : this.keyPart(x.j, b, 0, 0);
+    for (const x of this.cols) {
+      // (free text here is within its limit: longer goes the text way)
+      if (x.part === 'text') key += WITHIN_LIMIT;
+      else if (x.part === 'key') key += x.i < n ? this.keyPart(x.j, b, this.starts[x.i]!, this.ends[x.i]!) : this.keyPart(x.j, b, 0, 0);
+    }
     const base = this.reader.peek(key);
     if (base) {
       if (this.byBytes.size >= MAX_REMEMBERED_ROWS) this.byBytes.clear();

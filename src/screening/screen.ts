@@ -95,6 +95,9 @@ const MAX_REMEMBERED = 4096;
 /** Different cells of a column known by a number in a row's key (characters below the surrogates). */
 const KEY_IDS = 4096;
 
+/** The part of a row's key that free text within its limit gives (no number of a cell is this character). */
+export const WITHIN_LIMIT = '\ufffd';
+
 /** Reads and evaluates rows through one mapping at one as-of date. */
 export class RowReader {
   /** per column: the field or input it holds (null: read by no rule) */
@@ -133,8 +136,8 @@ export class RowReader {
   }
 
   /**
-   * The key of a row: its categorical cells (free text within its limit reads as itself and is left
-   * out, and dates are read apart: only the notice reads them). Each column's first 4,096 different
+   * The key of a row: its categorical cells (free text within its limit reads as itself and gives
+   * one mark, and dates are read apart: only the notice reads them). Each column's first 4,096 different
    * cells are known by a number, one character of the key; any later one is written out whole,
    * after its length.
    */
@@ -143,7 +146,14 @@ export class RowReader {
     for (let j = 0; j < this.cols.length; j++) {
       const x = this.cols[j]!;
       const cell = cells[x.i] ?? '';
-      if (x.i !== this.certCol && ((x.text && cell.length <= x.max) || x.date)) continue;
+      if (x.i !== this.certCol) {
+        if (x.date) continue;
+        // free text gives a part either way, so that each column has its place in the key
+        if (x.text && cell.length <= x.max) {
+          k += WITHIN_LIMIT;
+          continue;
+        }
+      }
       k += this.keyPart(j, cell);
     }
     return k;
@@ -374,7 +384,8 @@ export class FileScreener {
   private keep: number[] = [];
   /** rows before the header while looking for it: [row, cells] */
   private pending: [number, string[]][] = [];
-  private fastLines = false;
+  /** a comma-separated input: its line text can be written as it is (see fastLines) */
+  private commaLines = true;
   /** the result values of a row without a result, CSV-encoded */
   private blankValues: string | undefined;
   /** the result cells after the notice cells, CSV-encoded */
@@ -387,14 +398,19 @@ export class FileScreener {
     readonly lang: Lang,
     opts: { header?: HeaderFound; firstRow?: number; delimiter?: string } = {},
   ) {
+    this.commaLines = (opts.delimiter ?? ',') === ',';
     if (opts.header) this.setHeader(opts.header);
     if (opts.firstRow) this.rowCount = opts.firstRow - 1;
-    this.fastLines = (opts.delimiter ?? ',') === ',';
   }
 
   /** Uses the delimiter's line text as it is where possible (a comma-separated input). */
   set delimiter(d: string) {
-    this.fastLines = d === ',';
+    this.commaLines = d === ',';
+  }
+
+  /** Whether a row's line text can be written as it is: comma-separated, and every column of the file kept (no earlier result columns). */
+  private get fastLines(): boolean {
+    return this.commaLines && this.header !== null && this.keep.length === this.header.headers.length;
   }
 
   private setHeader(h: HeaderFound): void {
@@ -404,7 +420,6 @@ export class FileScreener {
     h.headers.forEach((x, i) => {
       if (!isResultColumn(x)) this.keep.push(i);
     });
-    if (this.keep.length !== h.headers.length) this.fastLines = false;
   }
 
   /** The header found in a row of cells (the mapping the one header matcher proposes). */

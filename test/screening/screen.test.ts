@@ -169,6 +169,31 @@ describe('reading cells', () => {
 });
 
 describe('a whole CSV file', () => {
+  it('gives each row the problem of its own too-long free text, when two rows differ only in which column is too long', () => {
+    const text = `姓名,身份证号,户籍,残疾人证,残疾类别,残疾等级,家庭类别\n${'a'.repeat(201)},,天津,有,肢体,一级,低保\n张三,${'1'.repeat(41)},天津,有,肢体,一级,低保\n`;
+    const [first, second] = screenCsvText(text, '2025-08-01').outcomes;
+    expect(first!.errors.map((e) => e.field)).toEqual(['ref']);
+    expect(second!.errors.map((e) => e.field)).toEqual(['idNumber']);
+  });
+
+  it('writes a file with an earlier result column the same way whether the screener found its header or was given it, as a later part on another thread is', () => {
+    const header = 'row,姓名,户籍,残疾人证,残疾类别,残疾等级,家庭类别';
+    const lines = ['x,张三,天津,有,肢体,一级,低保', '张三,天津,有,肢体,一级,低保'];
+    const found = new FileScreener('2025-08-01', 'zh-CN', { delimiter: ',' });
+    const given = new FileScreener('2025-08-01', 'zh-CN', { delimiter: ',', header: FileScreener.headerOf(1, header.split(',')), firstRow: 2 });
+    const write = (s: FileScreener, withHeader: boolean) => {
+      const out: string[] = [];
+      const r = new CsvReader(',', (cells, line) => s.push(cells, line, (o, l, c) => out.push(s.outputLine(o, l, c))));
+      r.push((withHeader ? [header, ...lines] : lines).join('\r\n') + '\r\n');
+      r.end();
+      return out;
+    };
+    const a = write(found, true);
+    expect(write(given, false)).toEqual(a);
+    // the earlier result column is dropped: the short row is padded to the file's other columns
+    expect(a[1]!.startsWith('天津,有,肢体,一级,低保,,3,')).toBe(true);
+  });
+
   it('writes a row with fewer or more cells than the header to the width of the header, so that its result cells stand under their names, whether it is whole in a chunk or cut across two', () => {
     const text = '序号,姓名,户籍,残疾人证,残疾类别,残疾等级,家庭类别\r\n1,王芳,天津市,有,肢体残疾,二级,低保,,\r\n2,李四,天津\r\n3,张三,天津市,有,肢体残疾,二级,低保\r\n4,赵六,天津市,有,肢体残疾,二级,低保,多余, ,另一格\r\n';
     const whole = screenCsvText(text, '2025-08-01');
