@@ -231,6 +231,9 @@ export class ByteLines {
     const q = b.indexOf(QUOTE, from);
     const quote = q < 0 || q > end ? end : q;
     let bom = nextBom(b, from, end);
+    // the next CR (the one before a line feed ends a line; any other is inside a cell)
+    let cr = b.indexOf(CR, from);
+    if (cr < 0) cr = end;
     let i = from;
     while (i < end) {
       const lf = b.indexOf(LF, i);
@@ -246,10 +249,15 @@ export class ByteLines {
       }
       const lineEnd = lf > i && b[lf - 1] === CR ? lf - 1 : lf;
       this.ends[n++] = lineEnd;
-      // a byte-order mark inside a line is written anew by the text way
+      // a byte-order mark or a CR inside a line: the cell that holds it is written anew by the text way
       const hasBom = bom < lf;
       if (hasBom) bom = nextBom(b, lf, end);
-      if (hasBom || !this.screen(b, i, lineEnd, n)) this.csv.line(this.decode(b, i, lineEnd));
+      const hasCr = cr < lineEnd;
+      if (cr < lf) {
+        cr = b.indexOf(CR, lf);
+        if (cr < 0) cr = end;
+      }
+      if (hasBom || hasCr || !this.screen(b, i, lineEnd, n)) this.csv.line(this.decode(b, i, lineEnd));
       i = lf + 1;
     }
     return i;

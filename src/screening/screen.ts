@@ -541,10 +541,11 @@ export class FileScreener {
       // the line as it is, with only the cells that need it written anew (an ID number as text …)
       let from = 0;
       let pos = 0;
-      const bom = line.indexOf('\uFEFF') >= 0;
+      // a byte-order mark or a lone CR inside a cell: that cell is quoted (looked for once per line)
+      const marks = line.indexOf('\uFEFF') >= 0 || line.indexOf('\r') >= 0;
       for (let k = 0; k < cells.length; k++) {
         const c = cells[k]!;
-        if (!cellAsItIs(c) || (bom && c.indexOf('\uFEFF') >= 0)) {
+        if (!cellAsItIs(c) || (marks && (c.indexOf('\uFEFF') >= 0 || c.indexOf('\r') >= 0))) {
           w.text(line.slice(from, pos) + csvCellKeepingText(c));
           from = pos + c.length;
         }

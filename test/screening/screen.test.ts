@@ -169,6 +169,12 @@ describe('reading cells', () => {
 });
 
 describe('a whole CSV file', () => {
+  it('quotes a cell that holds a lone CR, as RFC 4180 wants, so that no reader takes it for the end of a line', () => {
+    const text = '序号,姓名,户籍,残疾人证,残疾类别,残疾等级,家庭类别\r\n1,王\r芳,天津,有,肢体,一级,低保\r\n';
+    const { csv } = screenCsvText(text, '2025-08-01');
+    expect(csv.split('\r\n')[1]!.startsWith('1,"王\r芳",天津,')).toBe(true);
+  });
+
   it('gives each row the problem of its own too-long free text, when two rows differ only in which column is too long', () => {
     const text = `姓名,身份证号,户籍,残疾人证,残疾类别,残疾等级,家庭类别\n${'a'.repeat(201)},,天津,有,肢体,一级,低保\n张三,${'1'.repeat(41)},天津,有,肢体,一级,低保\n`;
     const [first, second] = screenCsvText(text, '2025-08-01').outcomes;
