@@ -17,7 +17,7 @@ import { plainIdBytesProblem, type IdProblem, type NumberWarning } from '../fact
 import { NotTextError } from './decode';
 import { isSummaryCell } from './headers';
 import type { CsvReader } from './read';
-import { cellAsItIs, WITHIN_LIMIT, type FileScreener, type LineWriter, type Reading, type RowReader } from './screen';
+import { cellAsItIs, WITHIN_LIMIT, type FileScreener, type KeyRole, type LineWriter, type Reading, type RowReader } from './screen';
 import { csvCellKeepingText, isSpoiltNumberBytes, KEPT_TEXT_CLOSE, KEPT_TEXT_OPEN } from './write';
 
 /** Takes an output line in pieces, input bytes among them. */
@@ -184,7 +184,7 @@ export class ByteLines {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private readonly reader: RowReader;
-  private readonly cols: { i: number; j: number; part: 'key' | 'text' | 'date'; max: number }[];
+  private readonly cols: { i: number; j: number; part: KeyRole; max: number }[];
   private readonly seen: Map<number, Seen>[];
   /** the row's cells read as text where a RowReader method wants them (dates, ID and certificate numbers) */
   private readonly scratch: string[];

@@ -95,13 +95,16 @@ const MAX_REMEMBERED = 4096;
 /** Different cells of a column known by a number in a row's key (characters below the surrogates). */
 const KEY_IDS = 4096;
 
+/** What a mapped column is to a row's key: part of it, free text (one mark within its limit), or a date (read apart). */
+export type KeyRole = 'key' | 'text' | 'date';
+
 /** The part of a row's key that free text within its limit gives (no number of a cell is this character). */
 export const WITHIN_LIMIT = '\ufffd';
 
 /** Reads and evaluates rows through one mapping at one as-of date. */
 export class RowReader {
   /** per column: the field or input it holds (null: read by no rule) */
-  private readonly cols: { i: number; c: ColumnName; input: boolean; text: boolean; date: boolean; max: number }[] = [];
+  private readonly cols: { i: number; c: ColumnName; input: boolean; text: boolean; date: boolean; max: number; part: KeyRole }[] = [];
   private readonly memo = new Map<string, Reading>();
   /** readings of rows without dates by their facts (JSON): rows whose cells differ but mean the same share one */
   private readonly byFacts = new Map<string, Reading>();
@@ -122,13 +125,17 @@ export class RowReader {
     readonly mapping: ColumnMapping,
     readonly asOf: string,
   ) {
+    this.certCol = mapping.indexOf('certificateNumber');
     mapping.forEach((c, i) => {
-      if (c) this.cols.push({ i, c, input: isInputName(c), text: columnSpec(c).kind === 'text', date: columnSpec(c).kind === 'date', max: columnSpec(c).max ?? 0 });
+      if (!c) return;
+      const kind = columnSpec(c).kind;
+      // a certificate number settles facts by its category and grade digits: it is part of the key
+      const part: KeyRole = i === this.certCol ? 'key' : kind === 'date' ? 'date' : kind === 'text' ? 'text' : 'key';
+      this.cols.push({ i, c, input: isInputName(c), text: kind === 'text', date: kind === 'date', max: columnSpec(c).max ?? 0, part });
     });
     this.cellMemo = this.cols.map(() => new Map());
     this.keyIds = this.cols.map(() => new Map());
     this.hasInputs = this.cols.some((x) => x.input);
-    this.certCol = mapping.indexOf('certificateNumber');
     this.idCol = mapping.indexOf('idNumber');
     this.cols.forEach((x, k) => {
       if (x.date) this.dateCols.push(k);
@@ -145,16 +152,10 @@ export class RowReader {
     let k = '';
     for (let j = 0; j < this.cols.length; j++) {
       const x = this.cols[j]!;
+      if (x.part === 'date') continue;
       const cell = cells[x.i] ?? '';
-      if (x.i !== this.certCol) {
-        if (x.date) continue;
-        // free text gives a part either way, so that each column has its place in the key
-        if (x.text && cell.length <= x.max) {
-          k += WITHIN_LIMIT;
-          continue;
-        }
-      }
-      k += this.keyPart(j, cell);
+      // free text gives a part either way, so that each column has its place in the key
+      k += x.part === 'text' && cell.length <= x.max ? WITHIN_LIMIT : this.keyPart(j, cell);
     }
     return k;
   }
@@ -177,18 +178,11 @@ export class RowReader {
    * the certificate number too), `text` (left out of the key within `max` UTF-16 units), `date`
    * (read apart). `i` is the column's index in a row.
    */
-  columns(): { i: number; part: 'key' | 'text' | 'date'; max: number }[] {
-    return this.cols.map((x) => ({ i: x.i, part: x.i === this.certCol ? 'key' : x.date ? 'date' : x.text ? 'text' : 'key', max: x.max }));
+  columns(): { i: number; part: KeyRole; max: number }[] {
+    return this.cols.map((x) => ({ i: x.i, part: x.part, max: x.max }));
   }
 
-  /** The reading remembered for a key (as read() finds it), counted as found. */
-  found(key: string): Reading | undefined {
-    const base = this.memo.get(key);
-    if (base) this.hit(base);
-    return base;
-  }
-
-  /** The reading remembered for a key, not counted (see found(); hit() counts it once taken). */
+  /** The reading remembered for a key, not counted (hit() counts it once taken, as read() does). */
   peek(key: string): Reading | undefined {
     return this.memo.get(key);
   }
@@ -207,7 +201,8 @@ export class RowReader {
    */
   read(cells: readonly string[]): Reading {
     const key = this.key(cells);
-    const base = this.found(key);
+    const base = this.memo.get(key);
+    if (base) this.hit(base);
     for (const k of this.dateCols) {
       if ((cells[this.cols[k]!.i] ?? '') === '') continue;
       // a row with dates: on the reading of the same answers without dates
