@@ -3,8 +3,8 @@
  * making a string of every cell: the command line's way through a large file (src/cli/screening.ts).
  *
  * A roster repeats the same answers, so most of its rows find the reading of their answers already
- * remembered (RowReader): for those, a line's cells are found by their byte offsets, its key is
- * made from bytes seen before, and its output line is its own bytes copied, then the result cells
+ * remembered (RowReader): for those, a line's cells are found by their byte offsets, its reading
+ * by the bytes of its key cells, and its output line is its own bytes copied, then the result cells
  * the reading shares. Only what a row holds of its own is read as text: its dates (the notice), an
  * ID number that is not 18 plain characters, a cell a spreadsheet would spoil.
  *
@@ -156,22 +156,12 @@ const CR = 13;
 const QUOTE = 34;
 const COMMA = 44;
 
-/** Bytes of a cell seen before, and the part of the key they give (a chain: cells whose hashes clash). */
-interface Seen {
-  bytes: Uint8Array;
-  part: string;
-  next: Seen | undefined;
-}
-
 /** The key cells of rows seen before, as bytes, and their reading (a chain: rows whose hashes clash). */
 interface RowSeen {
   bytes: Uint8Array;
   reading: Reading;
   next: RowSeen | undefined;
 }
-
-/** Different cells of a column remembered by their bytes at most. */
-const MAX_SEEN = 4096;
 
 /** Readings remembered by the bytes of a row's key cells at most (then forgotten, and found again by key). */
 const MAX_REMEMBERED_ROWS = 4096;
@@ -185,7 +175,6 @@ export class ByteLines {
   private ends = new Int32Array(64);
   private readonly reader: RowReader;
   private readonly cols: { i: number; j: number; part: KeyRole; max: number }[];
-  private readonly seen: Map<number, Seen>[];
   /** the row's cells read as text where a RowReader method wants them (dates, ID and certificate numbers) */
   private readonly scratch: string[];
   private readonly dateCols: number[];
@@ -212,7 +201,6 @@ export class ByteLines {
     if (!reader || !screener.linesAsTheyAre || csv.delimiter !== ',') throw new Error('ByteLines: a comma-separated file whose header is found');
     this.reader = reader;
     this.cols = reader.columns().map((c, j) => ({ ...c, j }));
-    this.seen = this.cols.map(() => new Map());
     this.width = screener.header!.headers.length;
     this.scratch = new Array<string>(this.width).fill('');
     this.dateCols = this.cols.filter((c) => c.part === 'date').map((c) => c.i);
@@ -375,7 +363,7 @@ export class ByteLines {
     for (const x of this.cols) {
       // (free text here is within its limit: longer goes the text way)
       if (x.part === 'text') key += WITHIN_LIMIT;
-      else if (x.part === 'key') key += x.i < n ? this.keyPart(x.j, b, this.starts[x.i]!, this.ends[x.i]!) : this.keyPart(x.j, b, 0, 0);
+      else if (x.part === 'key') key += this.reader.keyPart(x.j, x.i < n ? this.decode(b, this.starts[x.i]!, this.ends[x.i]!) : '');
     }
     const base = this.reader.peek(key);
     if (base) {
@@ -402,19 +390,6 @@ export class ByteLines {
       if (t !== '') return !isSummaryCell(t);
     }
     return false;
-  }
-
-  /** The key part of the cell b[cs..ce) of the column at `j` of the reader's columns, remembered by its bytes. */
-  private keyPart(j: number, b: Uint8Array, cs: number, ce: number): string {
-    let h = ce - cs;
-    for (let k = cs; k < ce; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
-    h &= 0x3fffffff;
-    const m = this.seen[j]!;
-    const first = m.get(h);
-    for (let x = first; x; x = x.next) if (sameBytes(x.bytes, b, cs, ce)) return x.part;
-    const part = this.reader.keyPart(j, this.decode(b, cs, ce));
-    if (m.size < MAX_SEEN) m.set(h, { bytes: b.slice(cs, ce), part, next: first });
-    return part;
   }
 
   /** The row's warnings, as RowReader.warningsOf() gives them: a plain ID number checked from its bytes. */
